@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Sets up, builds and runs every default test. This is what CI runs
+# (.ci/run) and what the README tells a new user to run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+scripts/build.sh asan
+# The benchmarks must keep compiling; they are not run here (see bench/).
+scripts/build.sh release
+export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+cd build/asan
+ctest --output-on-failure -j "$(nproc)" --timeout 600

@@ -1,0 +1,29 @@
+// How subcommands plug into the `reunite` binary.
+//
+// Each subcommand lives in its own file as `void AddXCommand(CLI::App& app,
+// CommandResult& result)`: it declares its options (with --help text) and sets
+// a callback that runs the command and stores its Status in `result`. Run()
+// parses, dispatches and maps the Status to the exit code: 0 ok, 1 user
+// error, 2 internal error (see ExitCodeFor in reunite/status.h).
+#ifndef REUNITE_CLI_COMMAND_H_
+#define REUNITE_CLI_COMMAND_H_
+
+#include <CLI/CLI.hpp>
+
+#include "reunite/status.h"
+
+namespace reunite::cli {
+
+struct CommandResult {
+  Status status;
+};
+
+// Entry point of the binary; returns the process exit code.
+int Run(int argc, char** argv);
+
+// Subcommands, one file each.
+void AddVersionCommand(CLI::App& app, CommandResult& result);
+
+}  // namespace reunite::cli
+
+#endif  // REUNITE_CLI_COMMAND_H_

@@ -1,0 +1,18 @@
+// Content hashes (XXH3, 64 and 128 bits) for interning, deduplication and
+// idempotent imports. Not cryptographic: the event log's chain uses SHA-256.
+#ifndef REUNITE_COMMON_HASH_H_
+#define REUNITE_COMMON_HASH_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace reunite {
+
+uint64_t Hash64(std::string_view data, uint64_t seed = 0);
+// 32 lowercase hex digits of the 128-bit XXH3 hash.
+std::string Hash128Hex(std::string_view data);
+
+}  // namespace reunite
+
+#endif  // REUNITE_COMMON_HASH_H_
