@@ -12,6 +12,8 @@ DEBIAN_PACKAGES=(
   libicu-dev libsqlite3-dev libpq-dev libpqxx-dev libsodium-dev
   libcli11-dev libfmt-dev libspdlog-dev nlohmann-json3-dev libsimdjson-dev
   libxxhash-dev libxlsxwriter-dev libcpp-httplib-dev
+  # servers the tests start (scripts/pg.sh)
+  postgresql
 )
 
 missing=()

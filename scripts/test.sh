@@ -3,10 +3,17 @@
 # (.ci/run) and what the README tells a new user to run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$(pwd)
 scripts/setup.sh
 scripts/build.sh asan
 # The benchmarks must keep compiling; they are not run here (see bench/).
 scripts/build.sh release
+# A throwaway PostgreSQL for the storage tests (same suite as SQLite).
+pgdir=$(mktemp -d /tmp/reunite-pg.XXXXXX)
+rmdir "$pgdir"
+trap '"$root/scripts/pg.sh" stop "$pgdir"' EXIT
+REUNITE_TEST_PG_URL=$(scripts/pg.sh start "$pgdir")
+export REUNITE_TEST_PG_URL
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 cd build/asan

@@ -1,0 +1,100 @@
+#include "storage/migrations.h"
+
+#include "common/clock.h"
+
+namespace reunite::storage {
+namespace {
+
+constexpr std::string_view kGenesis =
+    "0000000000000000000000000000000000000000000000000000000000000000";
+
+// Version 1: the event log, the truth from which every read model is rebuilt.
+constexpr std::string_view kEventLogSql = R"SQL(
+CREATE TABLE events (
+  seq BIGINT PRIMARY KEY,
+  occurred_at TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  type TEXT NOT NULL,
+  subjects TEXT NOT NULL,
+  family_unit TEXT,
+  custodian TEXT,
+  reason TEXT,
+  actor TEXT NOT NULL,
+  authority TEXT,
+  sources TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL UNIQUE
+);
+CREATE INDEX events_type ON events (type);
+CREATE INDEX events_family_unit ON events (family_unit);
+CREATE TABLE chain_head (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  seq BIGINT NOT NULL,
+  hash TEXT NOT NULL
+);
+INSERT INTO chain_head (id, seq, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+)SQL";
+
+constexpr Migration kMigrations[] = {
+    {1, "event log", kEventLogSql, kEventLogSql},
+};
+
+Status EnsureMigrationsTable(Connection& db) {
+  return db.Execute(
+      "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+      "name TEXT NOT NULL, applied_at TEXT NOT NULL)",
+      {});
+}
+
+}  // namespace
+
+std::span<const Migration> AllMigrations() { return kMigrations; }
+
+Result<int> SchemaVersion(Connection& db) {
+  REUNITE_RETURN_IF_ERROR(EnsureMigrationsTable(db));
+  REUNITE_ASSIGN_OR_RETURN(auto rows, db.Query("SELECT MAX(version) FROM schema_migrations"));
+  return rows.empty() || rows[0].IsNull(0) ? 0 : static_cast<int>(rows[0].Int(0));
+}
+
+Result<int> Migrate(Connection& db, int target) {
+  static_assert(kGenesis.size() == 64);
+  const int latest = kMigrations[std::size(kMigrations) - 1].version;
+  if (target < 0) target = latest;
+  REUNITE_RETURN_IF_ERROR(EnsureMigrationsTable(db));
+  for (const Migration& m : kMigrations) {
+    if (m.version > target) break;
+    Status s = InWriteTransaction(db, [&]() -> Status {
+      if (db.dialect() == Dialect::kPostgres) {
+        // Serialises concurrent starters; released at commit.
+        REUNITE_RETURN_IF_ERROR(db.Execute("SELECT pg_advisory_xact_lock(7242018)", {}));
+      }
+      SqlValue v = static_cast<int64_t>(m.version);
+      REUNITE_ASSIGN_OR_RETURN(auto done,
+                               db.Query("SELECT 1 FROM schema_migrations WHERE version = ?",
+                                        std::span<const SqlValue>(&v, 1)));
+      if (!done.empty()) return Status::Ok();
+      std::string_view sql = db.dialect() == Dialect::kPostgres ? m.postgres_sql : m.sqlite_sql;
+      REUNITE_RETURN_IF_ERROR(db.Execute(sql, {}).WithContext(
+          "migration " + std::to_string(m.version) + " (" + std::string(m.name) + ")"));
+      SqlValue params[] = {static_cast<int64_t>(m.version), std::string(m.name), UtcNowIso()};
+      return db.Execute(
+          "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)", params);
+    });
+    REUNITE_RETURN_IF_ERROR(s);
+  }
+  REUNITE_ASSIGN_OR_RETURN(int version, SchemaVersion(db));
+  if (version > latest) {
+    return FailedPrecondition(db.Describe() + ": schema version " + std::to_string(version) +
+                              " is newer than this reunite (" + std::to_string(latest) + ")");
+  }
+  return version;
+}
+
+Result<std::unique_ptr<Connection>> OpenAndMigrate(std::string_view url) {
+  REUNITE_ASSIGN_OR_RETURN(auto db, OpenConnection(url));
+  REUNITE_RETURN_IF_ERROR(Migrate(*db).status());
+  return db;
+}
+
+}  // namespace reunite::storage

@@ -1,0 +1,146 @@
+#include "storage/postgres/postgres_connection.h"
+
+#include <libpq-fe.h>
+
+#include <unordered_map>
+
+namespace reunite::storage {
+
+std::string RewritePlaceholders(std::string_view sql) {
+  std::string out;
+  out.reserve(sql.size() + 8);
+  int n = 0;
+  char quote = 0;
+  for (char c : sql) {
+    if (quote != 0) {
+      if (c == quote) quote = 0;
+      out.push_back(c);
+    } else if (c == '\'' || c == '"') {
+      quote = c;
+      out.push_back(c);
+    } else if (c == '?') {
+      out += "$" + std::to_string(++n);
+    } else {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+namespace {
+
+constexpr Oid kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701, kBool = 16;
+
+class PostgresConnection final : public Connection {
+ public:
+  explicit PostgresConnection(PGconn* conn) : conn_(conn) {}
+  ~PostgresConnection() override { PQfinish(conn_); }
+
+  Dialect dialect() const override { return Dialect::kPostgres; }
+  std::string Describe() const override {
+    return std::string("postgresql://") + PQhost(conn_) + ":" + PQport(conn_) + "/" + PQdb(conn_);
+  }
+
+  Status Execute(std::string_view sql, std::span<const SqlValue> params) override {
+    if (params.empty()) {
+      PGresult* res = PQexec(conn_, std::string(sql).c_str());
+      Status s = Check(res);
+      PQclear(res);
+      return s;
+    }
+    return QueryEach(sql, params, [](const Row&) { return Status::Ok(); });
+  }
+
+  Status QueryEach(std::string_view sql, std::span<const SqlValue> params,
+                   const std::function<Status(const Row&)>& on_row) override {
+    std::vector<std::string> text(params.size());
+    std::vector<const char*> values(params.size(), nullptr);
+    for (size_t i = 0; i < params.size(); ++i) {
+      const SqlValue& v = params[i];
+      if (const auto* n = std::get_if<int64_t>(&v)) {
+        text[i] = std::to_string(*n);
+      } else if (const auto* d = std::get_if<double>(&v)) {
+        char b[40];
+        std::snprintf(b, sizeof b, "%.17g", *d);
+        text[i] = b;
+      } else if (const auto* s = std::get_if<std::string>(&v)) {
+        text[i] = *s;
+      } else {
+        continue;
+      }
+      values[i] = text[i].c_str();
+    }
+    std::string rewritten = RewritePlaceholders(sql);
+    PGresult* res = PQexecParams(conn_, rewritten.c_str(), static_cast<int>(params.size()), nullptr,
+                                 values.data(), nullptr, nullptr, 0);
+    Status s = Check(res);
+    if (!s.ok()) {
+      PQclear(res);
+      return s;
+    }
+    int rows = PQntuples(res), cols = PQnfields(res);
+    Row row;
+    for (int r = 0; r < rows && s.ok(); ++r) {
+      row.values.assign(static_cast<size_t>(cols), std::monostate{});
+      for (int c = 0; c < cols; ++c) {
+        if (PQgetisnull(res, r, c)) continue;
+        const char* v = PQgetvalue(res, r, c);
+        Oid t = PQftype(res, c);
+        if (t == kInt8 || t == kInt4 || t == kInt2) {
+          row.values[c] = static_cast<int64_t>(std::strtoll(v, nullptr, 10));
+        } else if (t == kFloat8 || t == kFloat4) {
+          row.values[c] = std::strtod(v, nullptr);
+        } else if (t == kBool) {
+          row.values[c] = static_cast<int64_t>(v[0] == 't' ? 1 : 0);
+        } else {
+          row.values[c] = std::string(v, static_cast<size_t>(PQgetlength(res, r, c)));
+        }
+      }
+      s = on_row(row);
+    }
+    PQclear(res);
+    return s;
+  }
+
+  Status BeginWrite() override { return Execute("BEGIN", {}); }
+  Status Commit() override { return Execute("COMMIT", {}); }
+  Status Rollback() override { return Execute("ROLLBACK", {}); }
+
+ private:
+  Status Check(PGresult* res) const {
+    ExecStatusType st = PQresultStatus(res);
+    if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return Status::Ok();
+    if (PQstatus(conn_) == CONNECTION_BAD) {
+      return Unavailable(Describe() + ": connection lost: " + PQerrorMessage(conn_));
+    }
+    const char* state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+    std::string code = state ? state : "";
+    std::string msg = Describe() + ": " + PQresultErrorMessage(res);
+    while (!msg.empty() && (msg.back() == '\n' || msg.back() == ' ')) msg.pop_back();
+    if (code == "40001" || code == "40P01" || code == "55P03") {
+      return FailedPrecondition(msg + " (retry)");
+    }
+    if (code == "23505") return AlreadyExists(msg);
+    return IoError(msg);
+  }
+
+  PGconn* conn_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Connection>> OpenPostgres(std::string_view url) {
+  PGconn* conn = PQconnectdb(std::string(url).c_str());
+  if (PQstatus(conn) != CONNECTION_OK) {
+    // libpq's message names host and port but not the password.
+    std::string msg = std::string("cannot connect to PostgreSQL: ") + PQerrorMessage(conn);
+    while (!msg.empty() && msg.back() == '\n') msg.pop_back();
+    PQfinish(conn);
+    return Unavailable(msg);
+  }
+  auto c = std::make_unique<PostgresConnection>(conn);
+  REUNITE_RETURN_IF_ERROR(c->Execute("SET client_min_messages = warning", {}));
+  return std::unique_ptr<Connection>(std::move(c));
+}
+
+}  // namespace reunite::storage

@@ -1,0 +1,140 @@
+#include "storage/sqlite/sqlite_connection.h"
+
+#include <sqlite3.h>
+
+#include <unordered_map>
+
+namespace reunite::storage {
+namespace {
+
+class SqliteConnection final : public Connection {
+ public:
+  SqliteConnection(std::string path, sqlite3* db) : path_(std::move(path)), db_(db) {}
+  ~SqliteConnection() override {
+    for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+    sqlite3_close(db_);
+  }
+
+  Dialect dialect() const override { return Dialect::kSqlite; }
+  std::string Describe() const override { return "sqlite:" + path_; }
+
+  Status Execute(std::string_view sql, std::span<const SqlValue> params) override {
+    if (params.empty() && sql.find(';') != std::string_view::npos) {
+      char* err = nullptr;
+      int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &err);
+      if (rc != SQLITE_OK) {
+        std::string msg = err ? err : sqlite3_errstr(rc);
+        sqlite3_free(err);
+        return Error(rc, msg);
+      }
+      return Status::Ok();
+    }
+    return QueryEach(sql, params, [](const Row&) { return Status::Ok(); });
+  }
+
+  Status QueryEach(std::string_view sql, std::span<const SqlValue> params,
+                   const std::function<Status(const Row&)>& on_row) override {
+    REUNITE_ASSIGN_OR_RETURN(sqlite3_stmt * stmt, Prepare(sql));
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    for (size_t i = 0; i < params.size(); ++i) {
+      int idx = static_cast<int>(i + 1);
+      const SqlValue& v = params[i];
+      if (const auto* n = std::get_if<int64_t>(&v)) {
+        sqlite3_bind_int64(stmt, idx, *n);
+      } else if (const auto* d = std::get_if<double>(&v)) {
+        sqlite3_bind_double(stmt, idx, *d);
+      } else if (const auto* s = std::get_if<std::string>(&v)) {
+        sqlite3_bind_text(stmt, idx, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
+      } else {
+        sqlite3_bind_null(stmt, idx);
+      }
+    }
+    Row row;
+    while (true) {
+      int rc = sqlite3_step(stmt);
+      if (rc == SQLITE_DONE) break;
+      if (rc != SQLITE_ROW) {
+        Status s = Error(rc, sqlite3_errmsg(db_));
+        sqlite3_reset(stmt);
+        return s;
+      }
+      int n = sqlite3_column_count(stmt);
+      row.values.assign(static_cast<size_t>(n), std::monostate{});
+      for (int c = 0; c < n; ++c) {
+        switch (sqlite3_column_type(stmt, c)) {
+          case SQLITE_INTEGER:
+            row.values[c] = static_cast<int64_t>(sqlite3_column_int64(stmt, c));
+            break;
+          case SQLITE_FLOAT:
+            row.values[c] = sqlite3_column_double(stmt, c);
+            break;
+          case SQLITE_NULL:
+            break;
+          default: {
+            const auto* t = reinterpret_cast<const char*>(sqlite3_column_text(stmt, c));
+            row.values[c] = std::string(t, static_cast<size_t>(sqlite3_column_bytes(stmt, c)));
+          }
+        }
+      }
+      Status s = on_row(row);
+      if (!s.ok()) {
+        sqlite3_reset(stmt);
+        return s;
+      }
+    }
+    sqlite3_reset(stmt);
+    return Status::Ok();
+  }
+
+  Status BeginWrite() override { return Execute("BEGIN IMMEDIATE", {}); }
+  Status Commit() override { return Execute("COMMIT", {}); }
+  Status Rollback() override { return Execute("ROLLBACK", {}); }
+
+ private:
+  Result<sqlite3_stmt*> Prepare(std::string_view sql) {
+    std::string key(sql);
+    auto it = cache_.find(key);
+    if (it != cache_.end()) return it->second;
+    sqlite3_stmt* stmt = nullptr;
+    int rc = sqlite3_prepare_v2(db_, key.c_str(), static_cast<int>(key.size()), &stmt, nullptr);
+    if (rc != SQLITE_OK) return Error(rc, std::string(sqlite3_errmsg(db_)) + " in: " + key);
+    cache_.emplace(std::move(key), stmt);
+    return stmt;
+  }
+
+  Status Error(int rc, const std::string& msg) const {
+    std::string m = Describe() + ": " + msg;
+    int primary = rc & 0xff;
+    if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
+      return FailedPrecondition(m + " (retry)");
+    if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) return Corruption(m);
+    if (primary == SQLITE_CONSTRAINT) return AlreadyExists(m);
+    return IoError(m);
+  }
+
+  std::string path_;
+  sqlite3* db_;
+  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Connection>> OpenSqlite(const std::string& path) {
+  sqlite3* db = nullptr;
+  int rc = sqlite3_open_v2(
+      path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg =
+        path + ": cannot open database: " + (db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
+    sqlite3_close(db);
+    return IoError(msg);
+  }
+  sqlite3_busy_timeout(db, 10000);
+  auto conn = std::make_unique<SqliteConnection>(path, db);
+  REUNITE_RETURN_IF_ERROR(conn->Execute(
+      "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;", {}));
+  return std::unique_ptr<Connection>(std::move(conn));
+}
+
+}  // namespace reunite::storage
