@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 scripts/setup.sh
+scripts/lint.sh
 scripts/build.sh asan
 # The benchmarks must keep compiling; they are not run here (see bench/).
 scripts/build.sh release

@@ -10,7 +10,7 @@
 namespace reunite::storage {
 namespace {
 
-EventDraft Draft(std::string type, std::string subject) {
+EventDraft Draft(std::string type, const std::string& subject) {
   EventDraft d;
   d.type = std::move(type);
   d.occurred_at = "2018-05-10";
