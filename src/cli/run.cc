@@ -14,6 +14,11 @@ int Run(int argc, char** argv) {
   app.set_version_flag("--version", std::string("reunite ") + REUNITE_VERSION);
   CommandResult result;
   AddVersionCommand(app, result);
+  AddVerifyCommand(app, result);
+  AddSynthCommand(app, result);
+  AddLinkCommand(app, result);
+  AddTrainCommand(app, result);
+  AddExplainCommand(app, result);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
