@@ -1,0 +1,129 @@
+#include "names/given_names.h"
+
+#include <algorithm>
+
+#include "names/fold.h"
+#include "names/gender_table.h"
+#include "names/nicknames.h"
+#include "names/phonetic.h"
+
+namespace reunite::names {
+namespace {
+
+// Abbreviations clerks write for common given names, as standalone tokens.
+std::string_view ExpandAbbreviation(std::string_view t) {
+  if (t == "ma" || t == "maa") return "maria";
+  if (t == "fco") return "francisco";
+  if (t == "gpe") return "guadalupe";
+  if (t == "jse") return "jose";
+  if (t == "ant") return "antonio";
+  return t;
+}
+
+// The first word of a possibly compound name ("jose maria" -> "jose").
+std::string_view FirstWord(std::string_view s) { return s.substr(0, s.find(' ')); }
+
+}  // namespace
+
+std::string_view NameGenderName(NameGender g) {
+  switch (g) {
+    case NameGender::kUnknown:
+      return "unknown";
+    case NameGender::kMale:
+      return "male";
+    case NameGender::kFemale:
+      return "female";
+    case NameGender::kEither:
+      return "either";
+  }
+  return "unknown";
+}
+
+NameGender GenderOfName(std::string_view t, GenderEvidence* evidence) {
+  GenderEvidence unused;
+  GenderEvidence& ev = evidence != nullptr ? *evidence : unused;
+  if (const GenderEntry* e = FindGivenNameGender(t)) {
+    ev = GenderEvidence::kTable;
+    return e->gender;
+  }
+  ev = GenderEvidence::kRule;
+  if (t.size() > 3 && t.substr(0, 2) == "ix") return NameGender::kFemale;  // Mayan female prefix
+  if (t.size() > 2 && t.back() == 'a') return NameGender::kFemale;
+  if (t.size() > 2 && t.back() == 'o') return NameGender::kMale;
+  ev = GenderEvidence::kNone;
+  return NameGender::kUnknown;
+}
+
+bool GendersConflict(NameGender a, NameGender b) {
+  return (a == NameGender::kMale && b == NameGender::kFemale) ||
+         (a == NameGender::kFemale && b == NameGender::kMale);
+}
+
+GivenNameFeature MakeGivenNameFeature(std::string_view raw) {
+  GivenNameFeature f;
+  std::string folded = FoldText(raw);
+  f.full.reserve(folded.size() + 8);
+  size_t i = 0;
+  while (i < folded.size()) {
+    size_t j = folded.find(' ', i);
+    if (j == std::string::npos) j = folded.size();
+    std::string_view token = ExpandAbbreviation(std::string_view(folded).substr(i, j - i));
+    if (!f.full.empty()) f.full.push_back(' ');
+    f.full.append(token);
+    i = j + 1;
+  }
+  if (f.full.empty()) return f;
+  size_t sp = f.full.find(' ');
+  f.first = f.full.substr(0, sp);
+  if (sp != std::string::npos) f.middle = f.full.substr(sp + 1);
+
+  const Nickname* nick = FindNickname(f.first);
+  if (nick != nullptr && !nick->generic) {
+    std::string_view rest = nick->canonicals;
+    while (!rest.empty()) {
+      size_t bar = rest.find('|');
+      std::string word(FirstWord(rest.substr(0, bar)));
+      if (std::find(f.canonical_alternatives.begin(), f.canonical_alternatives.end(), word) ==
+          f.canonical_alternatives.end()) {
+        f.canonical_alternatives.push_back(std::move(word));
+      }
+      rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
+    }
+  }
+  if (f.canonical_alternatives.empty()) f.canonical_alternatives.push_back(f.first);
+  f.canonical_first = f.canonical_alternatives.front();
+  f.generic = nick != nullptr && nick->generic;
+
+  // The first given name decides; a nickname not in the table takes its
+  // canonical's gender from the table.
+  f.gender = GenderOfName(f.first, &f.gender_evidence);
+  if (f.gender_evidence != GenderEvidence::kTable && f.canonical_first != f.first) {
+    // Alternatives of different genders ("ale": alejandro, alejandra) give kEither.
+    bool found = false;
+    NameGender combined = NameGender::kUnknown;
+    for (const std::string& alt : f.canonical_alternatives) {
+      GenderEvidence ev;
+      NameGender g = GenderOfName(alt, &ev);
+      if (ev != GenderEvidence::kTable) continue;
+      combined = !found || combined == g ? g : NameGender::kEither;
+      found = true;
+    }
+    if (found) {
+      f.gender = combined;
+      f.gender_evidence = GenderEvidence::kTable;
+    }
+  }
+  SpanishPhoneticKeyInto(f.canonical_first, &f.phonetic_first);
+  return f;
+}
+
+bool SameCanonicalFirstName(const GivenNameFeature& a, const GivenNameFeature& b) {
+  for (const std::string& x : a.canonical_alternatives) {
+    for (const std::string& y : b.canonical_alternatives) {
+      if (x == y) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace reunite::names
