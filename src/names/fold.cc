@@ -216,15 +216,30 @@ bool IsAscii(std::string_view text) {
 
 void FoldTextInto(std::string_view utf8, std::string* out) {
   out->clear();
-  out->reserve(utf8.size());
-  FoldedWriter w(out);
   if (IsAscii(utf8)) {
+    // Output is never longer than ASCII input: write in place, then trim.
+    out->resize(utf8.size());
+    char* buf = out->data();
+    size_t len = 0;
+    bool pending_space = false;
     for (char c : utf8) {
       char m = kAscii[static_cast<unsigned char>(c)];
-      if (m != kRemove) w.Put(m);
+      if (m == kRemove) continue;
+      if (m == kSeparator) {
+        pending_space = len > 0;
+        continue;
+      }
+      if (pending_space) {
+        buf[len++] = ' ';
+        pending_space = false;
+      }
+      buf[len++] = m;
     }
+    out->resize(len);
     return;
   }
+  out->reserve(utf8.size());
+  FoldedWriter w(out);
   const auto& table = FoldTable();
   for (size_t i = 0; i < utf8.size();) {
     auto b = static_cast<unsigned char>(utf8[i]);

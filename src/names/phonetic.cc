@@ -6,13 +6,14 @@ namespace {
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 bool IsFrontVowel(char c) { return c == 'e' || c == 'i'; }
 
-// Keys one token s (no spaces) onto the end of *out.
-void KeyToken(std::string_view s, std::string* out) {
-  const size_t start = out->size();
+// Keys one token s (no spaces) into out[*len...]; out has room for s.size()
+// more characters (each input character yields at most one).
+void KeyToken(std::string_view s, char* out, size_t* len) {
+  const size_t start = *len;
   auto at = [&](size_t k) { return k < s.size() ? s[k] : '\0'; };
   auto emit = [&](char c) {
-    if (out->size() > start && out->back() == c) return;  // doubled class collapses
-    out->push_back(c);
+    if (*len > start && out[*len - 1] == c) return;  // doubled class collapses
+    out[(*len)++] = c;
   };
   for (size_t i = 0; i < s.size();) {
     const char c = s[i];
@@ -121,21 +122,24 @@ void KeyToken(std::string_view s, std::string* out) {
 }  // namespace
 
 void SpanishPhoneticKeyInto(std::string_view folded, std::string* out) {
-  out->clear();
-  out->reserve(folded.size());
+  // The key is never longer than the input: write in place, then trim.
+  out->resize(folded.size());
+  char* buf = out->data();
+  size_t len = 0;
   size_t i = 0;
   while (i < folded.size()) {
     while (i < folded.size() && folded[i] == ' ') ++i;
     size_t j = i;
     while (j < folded.size() && folded[j] != ' ') ++j;
     if (j > i) {
-      if (!out->empty()) out->push_back(' ');
-      const size_t before = out->size();
-      KeyToken(folded.substr(i, j - i), out);
-      if (out->size() == before && before > 0) out->pop_back();  // token keyed to nothing ("h")
+      if (len > 0) buf[len++] = ' ';
+      const size_t before = len;
+      KeyToken(folded.substr(i, j - i), buf, &len);
+      if (len == before && before > 0) --len;  // token keyed to nothing ("h")
     }
     i = j;
   }
+  out->resize(len);
 }
 
 std::string SpanishPhoneticKey(std::string_view folded) {

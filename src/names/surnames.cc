@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <vector>
 
 #include "names/fold.h"
 #include "names/phonetic.h"
@@ -21,23 +20,13 @@ constexpr std::array<std::string_view, 6> kCompoundSurnames = {
     "ponce de leon",     "ruiz de alarcon",      "sanchez de la barquera"};
 
 bool IsParticle(std::string_view t) {
+  if (t.size() < 2 || t.size() > 5 || (t[0] != 'd' && t[0] != 'l' && t[0] != 's' && t[0] != 'v')) {
+    return false;
+  }
   return std::binary_search(kParticles.begin(), kParticles.end(), t);
 }
 bool IsJoiner(std::string_view t) { return t == "y" || t == "e"; }
 bool IsWidowMarker(std::string_view t) { return t == "vda" || t == "viuda"; }
-
-std::vector<std::string_view> Tokens(std::string_view s) {
-  std::vector<std::string_view> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    while (i < s.size() && s[i] == ' ') ++i;
-    size_t j = i;
-    while (j < s.size() && s[j] != ' ') ++j;
-    if (j > i) out.push_back(s.substr(i, j - i));
-    i = j;
-  }
-  return out;
-}
 
 // The surname without its leading particles ("de la cruz" -> "cruz").
 std::string_view Core(std::string_view surname) {
@@ -51,31 +40,48 @@ std::string_view Core(std::string_view surname) {
 }  // namespace
 
 Surnames SplitFamilyName(std::string_view folded) {
-  std::vector<std::string_view> tokens = Tokens(folded);
-  std::vector<std::string> groups;
-  std::string prefix;
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    std::string_view t = tokens[i];
-    if (IsWidowMarker(t) && !groups.empty()) break;
-    if (IsJoiner(t) && !groups.empty() && prefix.empty() && i + 1 < tokens.size()) continue;
-    if (IsParticle(t) && i + 1 < tokens.size()) {
-      prefix.append(t).push_back(' ');
+  // Each surname is a contiguous slice of `folded` (particles + word), so the
+  // split works on views and allocates only the two results.
+  constexpr size_t kMaxGroups = 4;
+  std::array<std::string_view, kMaxGroups> groups;
+  size_t count = 0;
+  size_t prefix_start = std::string_view::npos;
+  size_t i = 0;
+  while (i < folded.size() && count < kMaxGroups) {
+    while (i < folded.size() && folded[i] == ' ') ++i;
+    if (i == folded.size()) break;
+    size_t j = folded.find(' ', i);
+    if (j == std::string_view::npos) j = folded.size();
+    std::string_view t = folded.substr(i, j - i);
+    const bool last = folded.find_first_not_of(' ', j) == std::string_view::npos;
+    if (IsWidowMarker(t) && count > 0) break;
+    if (IsJoiner(t) && count > 0 && prefix_start == std::string_view::npos && !last) {
+      i = j;
       continue;
     }
-    groups.push_back(prefix + std::string(t));
-    prefix.clear();
+    if (prefix_start == std::string_view::npos) prefix_start = i;
+    if (!IsParticle(t) || last) {
+      groups[count++] = folded.substr(prefix_start, j - prefix_start);
+      prefix_start = std::string_view::npos;
+    }
+    i = j;
   }
-  for (size_t k = 0; k + 1 < groups.size(); ++k) {
-    std::string joined = groups[k] + " " + groups[k + 1];
-    if (std::find(kCompoundSurnames.begin(), kCompoundSurnames.end(), joined) !=
-        kCompoundSurnames.end()) {
-      groups[k] = std::move(joined);
-      groups.erase(groups.begin() + static_cast<std::ptrdiff_t>(k) + 1);
+  // Merge a known compound surname split at its inner particle.
+  for (size_t k = 0; k + 1 < count; ++k) {
+    const size_t len =
+        static_cast<size_t>(groups[k + 1].data() + groups[k + 1].size() - groups[k].data());
+    std::string_view joined(groups[k].data(), len);
+    if (groups[k + 1].starts_with("de") &&
+        std::find(kCompoundSurnames.begin(), kCompoundSurnames.end(), joined) !=
+            kCompoundSurnames.end()) {
+      groups[k] = joined;
+      for (size_t m = k + 1; m + 1 < count; ++m) groups[m] = groups[m + 1];
+      --count;
     }
   }
   Surnames s;
-  if (!groups.empty()) s.paternal = std::move(groups[0]);
-  if (groups.size() > 1) s.maternal = std::move(groups[1]);
+  if (count > 0) s.paternal = groups[0];
+  if (count > 1) s.maternal = groups[1];
   return s;
 }
 
