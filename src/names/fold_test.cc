@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "common/random.h"
+
 namespace reunite::names {
 namespace {
 
@@ -77,6 +79,32 @@ TEST(FoldTextTest, IntoReusesBuffer) {
   EXPECT_EQ(out, "perez");
   EXPECT_TRUE(IsAscii("perez"));
   EXPECT_FALSE(IsAscii("pérez"));
+}
+
+TEST(FoldTextTest, ArbitraryBytesFoldIdempotentlyAndWellFormed) {
+  Rng rng(7);
+  const char pieces[][5] = {"a", "Z", " ", "-", "'", "\xC3\xA9", "\xE2\x80\x99", "\xCC\x81", "7"};
+  for (int n = 0; n < 2000; ++n) {
+    std::string in;
+    int len = static_cast<int>(rng.Below(24));
+    for (int k = 0; k < len; ++k) {
+      if (rng.Chance(0.3)) {
+        in.push_back(static_cast<char>(rng.Below(256)));  // often invalid UTF-8
+      } else {
+        in += pieces[rng.Below(std::size(pieces))];
+      }
+    }
+    std::string once = FoldText(in);
+    EXPECT_EQ(FoldText(once), once);
+    EXPECT_EQ(once.find("  "), std::string::npos);
+    if (!once.empty()) {
+      EXPECT_NE(once.front(), ' ');
+      EXPECT_NE(once.back(), ' ');
+    }
+    if (IsAscii(in)) {
+      for (char c : once) EXPECT_TRUE((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == ' ');
+    }
+  }
 }
 
 }  // namespace

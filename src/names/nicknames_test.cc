@@ -40,11 +40,5 @@ TEST(NicknameTableTest, Lookup) {
   EXPECT_EQ(FindNickname("zzzz"), nullptr);
 }
 
-TEST(GenderTableTest, Sorted) {
-  auto table = GivenNameGenderTable();
-  EXPECT_GE(table.size(), 300u);
-  for (size_t i = 1; i < table.size(); ++i) EXPECT_LT(table[i - 1].name, table[i].name);
-}
-
 }  // namespace
 }  // namespace reunite::names
