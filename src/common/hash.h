@@ -7,11 +7,15 @@
 #include <string>
 #include <string_view>
 
+#include "reunite/status.h"
+
 namespace reunite {
 
 uint64_t Hash64(std::string_view data, uint64_t seed = 0);
 // 32 lowercase hex digits of the 128-bit XXH3 hash.
 std::string Hash128Hex(std::string_view data);
+// Hash128Hex of a whole file's bytes, streamed. kNotFound/kIoError naming the path.
+Result<std::string> FileHash128Hex(const std::string& path);
 
 }  // namespace reunite
 

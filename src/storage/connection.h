@@ -57,6 +57,11 @@ class Connection {
                            const std::function<Status(const Row&)>& on_row) = 0;
   Result<std::vector<Row>> Query(std::string_view sql, std::span<const SqlValue> params = {});
 
+  // Inserts many rows into `table` (SQLite: one prepared statement reused;
+  // PostgreSQL: COPY … FROM STDIN). All-or-nothing only inside a transaction.
+  virtual Status BulkInsert(std::string_view table, std::span<const std::string_view> columns,
+                            std::span<const std::vector<SqlValue>> rows) = 0;
+
   // Transactions. BeginWrite() takes the database's write lock up front
   // (SQLite BEGIN IMMEDIATE; PostgreSQL BEGIN), so that a read-then-write in
   // the transaction cannot be interleaved with another writer's.

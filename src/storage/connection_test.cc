@@ -49,6 +49,24 @@ TEST_P(ConnectionTest, FailedTransactionLeavesNothing) {
   EXPECT_EQ((*rows)[0].Int(0), 0);
 }
 
+TEST_P(ConnectionTest, BulkInsertKeepsEveryByte) {
+  auto db = db_->Open();
+  ASSERT_TRUE(db);
+  ASSERT_TRUE(db->Execute("CREATE TABLE t (i BIGINT, s TEXT)", {}).ok());
+  std::vector<std::vector<SqlValue>> rows;
+  const std::string tricky = "tab\there\nnew line\\back\rslash \\N K'iche'";
+  for (int64_t i = 0; i < 1000; ++i) {
+    rows.push_back({i, i % 10 == 0 ? SqlValue{} : SqlValue{tricky + std::to_string(i)}});
+  }
+  constexpr std::string_view kCols[] = {"i", "s"};
+  ASSERT_TRUE(InWriteTransaction(*db, [&] { return db->BulkInsert("t", kCols, rows); }).ok());
+  auto got = db->Query("SELECT i, s FROM t ORDER BY i");
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  ASSERT_EQ(got->size(), 1000u);
+  EXPECT_TRUE((*got)[0].IsNull(1));
+  EXPECT_EQ((*got)[7].Text(1), tricky + "7");
+}
+
 TEST_P(ConnectionTest, SqlErrorsNameTheDatabase) {
   auto db = db_->Open();
   ASSERT_TRUE(db);

@@ -78,8 +78,8 @@ Result<std::vector<Event>> EventLog::AppendInTransaction(std::span<const EventDr
   std::string now = UtcNowIso();
   std::vector<Event> out;
   out.reserve(drafts.size());
-  const std::string insert = "INSERT INTO events (" + std::string(kColumns) +
-                             ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+  std::vector<std::vector<SqlValue>> rows;
+  rows.reserve(drafts.size());
   for (const EventDraft& d : drafts) {
     if (d.type.empty() || d.actor.empty() || d.occurred_at.empty()) {
       return InvalidArgument("event " + std::to_string(out.size() + 1) +
@@ -91,24 +91,16 @@ Result<std::vector<Event>> EventLog::AppendInTransaction(std::span<const EventDr
     e.recorded_at = now;
     e.prev_hash = prev;
     e.hash = ComputeEventHash(e);
-    SqlValue params[] = {e.seq,
-                         e.occurred_at,
-                         e.recorded_at,
-                         e.type,
-                         e.subjects,
-                         TextOrNull(e.family_unit),
-                         TextOrNull(e.custodian),
-                         TextOrNull(e.reason),
-                         e.actor,
-                         TextOrNull(e.authority),
-                         e.sources,
-                         e.payload,
-                         e.prev_hash,
-                         e.hash};
-    REUNITE_RETURN_IF_ERROR(db_.Execute(insert, params));
+    rows.push_back({e.seq, e.occurred_at, e.recorded_at, e.type, e.subjects,
+                    TextOrNull(e.family_unit), TextOrNull(e.custodian), TextOrNull(e.reason),
+                    e.actor, TextOrNull(e.authority), e.sources, e.payload, e.prev_hash, e.hash});
     prev = e.hash;
     out.push_back(std::move(e));
   }
+  static constexpr std::string_view kColumnList[] = {
+      "seq",    "occurred_at", "recorded_at", "type",    "subjects", "family_unit", "custodian",
+      "reason", "actor",       "authority",   "sources", "payload",  "prev_hash",   "hash"};
+  REUNITE_RETURN_IF_ERROR(db_.BulkInsert("events", kColumnList, rows));
   SqlValue params[] = {seq, prev};
   REUNITE_RETURN_IF_ERROR(
       db_.Execute("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1", params));

@@ -36,8 +36,51 @@ CREATE TABLE chain_head (
 INSERT INTO chain_head (id, seq, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
 )SQL";
 
+// Version 2: every raw record as received, the files they came in, and the
+// quarantine of rows that could not be used.
+constexpr std::string_view kSourceRecordsSql = R"SQL(
+CREATE TABLE import_files (
+  file_id BIGINT PRIMARY KEY,
+  source TEXT NOT NULL,
+  path TEXT NOT NULL,
+  content_hash TEXT NOT NULL,
+  imported_at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  rows_read BIGINT NOT NULL,
+  rows_new BIGINT NOT NULL,
+  rows_duplicate BIGINT NOT NULL,
+  rows_quarantined BIGINT NOT NULL,
+  events_appended BIGINT NOT NULL,
+  UNIQUE (source, content_hash)
+);
+CREATE TABLE source_records (
+  record_id BIGINT PRIMARY KEY,
+  source TEXT NOT NULL,
+  record_key TEXT NOT NULL,
+  raw_hash TEXT NOT NULL,
+  file_id BIGINT NOT NULL REFERENCES import_files (file_id),
+  line BIGINT NOT NULL,
+  raw TEXT NOT NULL,
+  fields TEXT NOT NULL,
+  UNIQUE (source, raw_hash)
+);
+CREATE INDEX source_records_key ON source_records (source, record_key);
+CREATE TABLE quarantine (
+  quarantine_id BIGINT PRIMARY KEY,
+  source TEXT NOT NULL,
+  file_id BIGINT NOT NULL REFERENCES import_files (file_id),
+  line BIGINT NOT NULL,
+  field TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  raw TEXT NOT NULL,
+  raw_hash TEXT NOT NULL,
+  UNIQUE (source, raw_hash)
+);
+)SQL";
+
 constexpr Migration kMigrations[] = {
     {1, "event log", kEventLogSql, kEventLogSql},
+    {2, "source records and quarantine", kSourceRecordsSql, kSourceRecordsSql},
 };
 
 Status EnsureMigrationsTable(Connection& db) {

@@ -31,6 +31,39 @@ namespace {
 
 constexpr Oid kInt8 = 20, kInt2 = 21, kInt4 = 23, kFloat4 = 700, kFloat8 = 701, kBool = 16;
 
+// One value in COPY's text format: \N for NULL; backslash, tab, newline and
+// carriage return escaped.
+void AppendCopyValue(std::string& out, const SqlValue& v) {
+  if (const auto* n = std::get_if<int64_t>(&v)) {
+    out += std::to_string(*n);
+  } else if (const auto* d = std::get_if<double>(&v)) {
+    char b[40];
+    std::snprintf(b, sizeof b, "%.17g", *d);
+    out += b;
+  } else if (const auto* s = std::get_if<std::string>(&v)) {
+    for (char c : *s) {
+      switch (c) {
+        case '\\':
+          out += "\\\\";
+          break;
+        case '\t':
+          out += "\\t";
+          break;
+        case '\n':
+          out += "\\n";
+          break;
+        case '\r':
+          out += "\\r";
+          break;
+        default:
+          out.push_back(c);
+      }
+    }
+  } else {
+    out += "\\N";
+  }
+}
+
 class PostgresConnection final : public Connection {
  public:
   explicit PostgresConnection(PGconn* conn) : conn_(conn) {}
@@ -99,6 +132,47 @@ class PostgresConnection final : public Connection {
       s = on_row(row);
     }
     PQclear(res);
+    return s;
+  }
+
+  Status BulkInsert(std::string_view table, std::span<const std::string_view> columns,
+                    std::span<const std::vector<SqlValue>> rows) override {
+    if (rows.empty()) return Status::Ok();
+    std::string sql = "COPY " + std::string(table) + " (";
+    for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + std::string(columns[i]);
+    sql += ") FROM STDIN";
+    PGresult* res = PQexec(conn_, sql.c_str());
+    if (PQresultStatus(res) != PGRES_COPY_IN) {
+      Status s = Check(res);
+      PQclear(res);
+      return s.ok() ? Internal("COPY did not start") : s;
+    }
+    PQclear(res);
+    std::string buf;
+    bool sent_ok = true;
+    for (const auto& row : rows) {
+      for (size_t i = 0; i < row.size(); ++i) {
+        if (i) buf.push_back('\t');
+        AppendCopyValue(buf, row[i]);
+      }
+      buf.push_back('\n');
+      if (buf.size() > (1 << 20)) {
+        sent_ok = sent_ok && PQputCopyData(conn_, buf.data(), static_cast<int>(buf.size())) == 1;
+        buf.clear();
+      }
+    }
+    if (!buf.empty()) {
+      sent_ok = sent_ok && PQputCopyData(conn_, buf.data(), static_cast<int>(buf.size())) == 1;
+    }
+    if (PQputCopyEnd(conn_, sent_ok ? nullptr : "client error") != 1) {
+      return Unavailable(Describe() + ": COPY failed: " + PQerrorMessage(conn_));
+    }
+    Status s;
+    while ((res = PQgetResult(conn_)) != nullptr) {
+      Status r = Check(res);
+      if (s.ok() && !r.ok()) s = r;
+      PQclear(res);
+    }
     return s;
   }
 

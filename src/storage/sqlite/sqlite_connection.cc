@@ -87,6 +87,19 @@ class SqliteConnection final : public Connection {
     return Status::Ok();
   }
 
+  Status BulkInsert(std::string_view table, std::span<const std::string_view> columns,
+                    std::span<const std::vector<SqlValue>> rows) override {
+    std::string sql = "INSERT INTO " + std::string(table) + " (";
+    for (size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + std::string(columns[i]);
+    sql += ") VALUES (";
+    for (size_t i = 0; i < columns.size(); ++i) sql += i ? ", ?" : "?";
+    sql += ")";
+    for (const auto& row : rows) {
+      REUNITE_RETURN_IF_ERROR(Execute(sql, row));
+    }
+    return Status::Ok();
+  }
+
   Status BeginWrite() override { return Execute("BEGIN IMMEDIATE", {}); }
   Status Commit() override { return Execute("COMMIT", {}); }
   Status Rollback() override { return Execute("ROLLBACK", {}); }

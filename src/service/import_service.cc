@@ -1,0 +1,179 @@
+#include "service/import_service.h"
+
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <unordered_set>
+
+#include "common/clock.h"
+#include "common/hash.h"
+#include "ingest/export_reader.h"
+#include "ingest/normalizer.h"
+#include "storage/event_log.h"
+#include "storage/source_records.h"
+
+namespace reunite::service {
+namespace {
+
+using ingest::CanonicalRecord;
+using ingest::EventSpec;
+
+bool ConditionHolds(const ingest::Condition& c, const CanonicalRecord& rec) {
+  const std::string* v = rec.Get(c.field);
+  if (v == nullptr || v->empty()) return false;
+  if (c.values.empty()) return true;
+  for (const std::string& want : c.values) {
+    if (want.size() == v->size() &&
+        std::equal(want.begin(), want.end(), v->begin(), [](char a, char b) {
+          return std::tolower(static_cast<unsigned char>(a)) ==
+                 std::tolower(static_cast<unsigned char>(b));
+        })) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string FieldOr(const CanonicalRecord& rec, const std::string& name) {
+  if (name.empty()) return "";
+  const std::string* v = rec.Get(name);
+  return v ? *v : "";
+}
+
+// The columns a JSON Lines export must provide: the id and every mapped column.
+std::vector<std::string> MappedColumns(const ingest::SourceMapping& m) {
+  std::vector<std::string> cols = {m.record_id};
+  for (const auto& f : m.fields) cols.push_back(f.column);
+  return cols;
+}
+
+}  // namespace
+
+Result<ImportSummary> ImportFile(storage::Connection& db, const ingest::SourceMapping& mapping,
+                                 const std::string& path, const ImportOptions& options) {
+  auto start = std::chrono::steady_clock::now();
+  ImportSummary summary;
+  summary.path = path;
+  summary.source = mapping.source;
+  REUNITE_ASSIGN_OR_RETURN(std::string content_hash, FileHash128Hex(path));
+  REUNITE_ASSIGN_OR_RETURN(
+      auto reader, ingest::ExportReader::Open(path, mapping.format, MappedColumns(mapping)));
+  REUNITE_ASSIGN_OR_RETURN(auto normalizer,
+                           ingest::RowNormalizer::Create(mapping, reader->columns(), path));
+
+  storage::SourceRecordStore store(db);
+  storage::EventLog log(db);
+  Status s = storage::InWriteTransaction(db, [&]() -> Status {
+    REUNITE_ASSIGN_OR_RETURN(auto existing, store.FindFile(mapping.source, content_hash));
+    if (existing) {
+      summary.already_imported = true;
+      summary.file_id = existing->file_id;
+      return Status::Ok();
+    }
+    std::unordered_set<std::string> known;
+    REUNITE_RETURN_IF_ERROR(store.LoadKnownHashes(mapping.source, known));
+    REUNITE_ASSIGN_OR_RETURN(int64_t file_id, store.NextFileId());
+    REUNITE_ASSIGN_OR_RETURN(int64_t next_record, store.NextRecordId());
+    REUNITE_ASSIGN_OR_RETURN(int64_t next_quarantine, store.NextQuarantineId());
+    summary.file_id = file_id;
+    storage::ImportFile file;
+    file.file_id = file_id;
+    file.source = mapping.source;
+    file.path = path;
+    file.content_hash = content_hash;
+    file.imported_at = UtcNowIso();
+    file.actor = options.actor;
+    // The file row goes first (records reference it); its counts are final
+    // only at the end, so it is rewritten then, in the same transaction.
+    REUNITE_RETURN_IF_ERROR(store.InsertFile(file));
+
+    std::vector<storage::SourceRecord> records;
+    std::vector<storage::QuarantinedRow> quarantined;
+    std::vector<storage::EventDraft> events;
+    auto flush = [&]() -> Status {
+      REUNITE_RETURN_IF_ERROR(store.InsertRecords(records));
+      REUNITE_RETURN_IF_ERROR(store.InsertQuarantine(quarantined));
+      REUNITE_ASSIGN_OR_RETURN(auto appended, log.AppendInTransaction(events));
+      summary.events_appended += static_cast<int64_t>(appended.size());
+      records.clear();
+      quarantined.clear();
+      events.clear();
+      return Status::Ok();
+    };
+
+    ingest::RawRow row;
+    while (true) {
+      REUNITE_ASSIGN_OR_RETURN(bool got, reader->Next(row));
+      if (!got) break;
+      ++summary.rows_read;
+      if (options.progress) options.progress->Advance();
+      std::string raw_hash = Hash128Hex(row.raw);
+      if (!known.insert(raw_hash).second) {
+        ++summary.rows_duplicate;
+        continue;
+      }
+      auto result = normalizer.Normalize(row);
+      if (auto* rej = std::get_if<ingest::Rejection>(&result)) {
+        ++summary.rows_quarantined;
+        quarantined.push_back({next_quarantine++, mapping.source, file_id, row.line, rej->field,
+                               rej->reason, row.raw, raw_hash, path});
+      } else {
+        auto& rec = std::get<CanonicalRecord>(result);
+        ++summary.rows_new;
+        nlohmann::json fields = nlohmann::json::object();
+        for (const auto& [k, v] : rec.fields) fields[k] = v;
+        if (!rec.blanked.empty()) {
+          nlohmann::json notes = nlohmann::json::object();
+          for (const auto& [k, why] : rec.blanked) notes[k] = why;
+          fields["_blanked"] = std::move(notes);
+        }
+        std::string ref = mapping.source + "/" + rec.record_key;
+        nlohmann::json subjects = nlohmann::json::array({ref});
+        nlohmann::json sources = nlohmann::json::array({{{"source", mapping.source},
+                                                         {"record_key", rec.record_key},
+                                                         {"raw_hash", raw_hash},
+                                                         {"file_id", file_id},
+                                                         {"line", row.line}}});
+        for (const EventSpec& spec : mapping.events) {
+          if (spec.when && !ConditionHolds(*spec.when, rec)) continue;
+          std::string at = FieldOr(rec, spec.occurred_at);
+          if (at.empty()) continue;
+          storage::EventDraft d;
+          d.type = spec.type;
+          d.occurred_at = at;
+          d.subjects = subjects.dump();
+          d.family_unit = FieldOr(rec, spec.family_unit);
+          d.custodian = FieldOr(rec, spec.custodian);
+          d.reason = FieldOr(rec, spec.reason);
+          d.authority = FieldOr(rec, spec.authority);
+          d.actor = "source:" + mapping.source;
+          d.sources = sources.dump();
+          nlohmann::json payload = nlohmann::json::object();
+          for (const std::string& p : spec.payload) {
+            std::string v = FieldOr(rec, p);
+            if (!v.empty()) payload[p] = v;
+          }
+          d.payload = payload.dump();
+          events.push_back(std::move(d));
+        }
+        records.push_back({next_record++, mapping.source, rec.record_key, raw_hash, file_id,
+                           row.line, row.raw, fields.dump()});
+      }
+      if (records.size() + quarantined.size() >= options.chunk_rows) {
+        REUNITE_RETURN_IF_ERROR(flush());
+      }
+    }
+    REUNITE_RETURN_IF_ERROR(flush());
+    storage::SqlValue p[] = {summary.rows_read,       summary.rows_new,
+                             summary.rows_duplicate,  summary.rows_quarantined,
+                             summary.events_appended, file_id};
+    return db.Execute(
+        "UPDATE import_files SET rows_read = ?, rows_new = ?, rows_duplicate = ?, "
+        "rows_quarantined = ?, events_appended = ? WHERE file_id = ?",
+        p);
+  });
+  REUNITE_RETURN_IF_ERROR(s);
+  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return summary;
+}
+
+}  // namespace reunite::service
