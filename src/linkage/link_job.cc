@@ -1,0 +1,117 @@
+#include "linkage/link_job.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <thread>
+
+namespace reunite::linkage {
+namespace {
+
+double Seconds(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+LinkJob::LinkJob(const Model& model, const RecordTable& left, const RecordTable* right,
+                 LinkOptions options)
+    : model_(model), left_(left), right_(right), options_(std::move(options)) {}
+
+std::vector<std::string> LinkJob::NodeKeys() const {
+  std::vector<std::string> keys;
+  keys.reserve(left_.size() + (right_ ? right_->size() : 0));
+  if (right_ == nullptr) {
+    keys = left_.ids;
+    return keys;
+  }
+  for (const std::string& id : left_.ids) keys.push_back("1:" + id);
+  for (const std::string& id : right_->ids) keys.push_back("2:" + id);
+  return keys;
+}
+
+Status LinkJob::Run() {
+  Progress progress("link", options_.progress);
+  const int threads = std::max(1, options_.threads);
+  auto t0 = std::chrono::steady_clock::now();
+  progress.Stage("standardise", left_.size() + (right_ ? right_->size() : 0));
+  space_ = std::make_unique<FeatureSpace>(model_);
+  left_prepared_ = space_->Prepare(left_, threads);
+  progress.Advance(left_.size());
+  if (right_ != nullptr) {
+    right_prepared_ = space_->Prepare(*right_, threads);
+    progress.Advance(right_->size());
+  }
+  const PreparedTable& right = right_prepared();
+  if (right_ == nullptr) {
+    space_->CountTermFrequencies({&left_prepared_});
+  } else {
+    space_->CountTermFrequencies({&left_prepared_, &right_prepared_});
+  }
+  timings_.prepare = Seconds(t0);
+
+  t0 = std::chrono::steady_clock::now();
+  progress.Stage("block", 0, "rules");
+  blocker_.emplace(right_ == nullptr
+                       ? Blocker::ForDedupe(left_prepared_, model_.max_block_size)
+                       : Blocker::ForLink(left_prepared_, right_prepared_, model_.max_block_size));
+  timings_.block = Seconds(t0);
+
+  if (options_.train) {
+    t0 = std::chrono::steady_clock::now();
+    progress.Stage("train", blocker_->stats().candidate_pairs_upper, "pairs");
+    TrainingOptions topts = options_.training;
+    topts.threads = threads;
+    model_ = Train(*space_, left_prepared_, right, right_ == nullptr, *blocker_, options_.labels,
+                   topts, &training_report_);
+    progress.Advance(training_report_.candidate_pairs);
+    timings_.train = Seconds(t0);
+  }
+  scorer_ = std::make_unique<Scorer>(*space_, model_);
+
+  t0 = std::chrono::steady_clock::now();
+  progress.Stage("score", blocker_->stats().candidate_pairs_upper, "pairs");
+  const double p = std::clamp(options_.threshold, 1e-12, 1.0 - 1e-12);
+  const double threshold_weight = std::log2(p / (1.0 - p));
+  std::vector<std::vector<ScoredPair>> found(static_cast<size_t>(threads));
+  std::vector<uint64_t> scored(static_cast<size_t>(threads), 0);
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) {
+    pool.emplace_back([&, t] {
+      auto& mine = found[static_cast<size_t>(t)];
+      uint64_t count = 0;
+      blocker_->ForEachPair(t, threads, [&](uint32_t i, uint32_t j) {
+        double w = scorer_->Score(left_prepared_, i, right, j);
+        if (w >= threshold_weight) mine.push_back({i, j, w});
+        if ((++count & 0xFFFF) == 0) progress.Advance(0x10000);
+      });
+      scored[static_cast<size_t>(t)] = count;
+    });
+  }
+  for (auto& th : pool) th.join();
+  candidate_pairs_ = 0;
+  for (uint64_t c : scored) candidate_pairs_ += c;
+  matches_.clear();
+  for (auto& f : found) matches_.insert(matches_.end(), f.begin(), f.end());
+  timings_.score = Seconds(t0);
+
+  t0 = std::chrono::steady_clock::now();
+  progress.Stage("cluster", matches_.size(), "pairs");
+  if (options_.one_to_one && right_ != nullptr) matches_ = OneToOne(std::move(matches_));
+  std::sort(matches_.begin(), matches_.end(), [](const ScoredPair& a, const ScoredPair& b) {
+    return a.left != b.left ? a.left < b.left : a.right < b.right;
+  });
+  clusters_ = ConnectedComponents(NodeKeys(), matches_,
+                                  right_ == nullptr ? 0 : static_cast<uint32_t>(left_.size()));
+  timings_.cluster = Seconds(t0);
+  progress.Done();
+  return Status::Ok();
+}
+
+PairScore LinkJob::Explain(uint32_t left, uint32_t right) const {
+  PairScore score;
+  scorer_->Score(left_prepared_, left, right_prepared(), right, &score);
+  return score;
+}
+
+}  // namespace reunite::linkage

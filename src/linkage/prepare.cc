@@ -1,0 +1,273 @@
+#include "linkage/prepare.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+
+#include "common/hash.h"
+#include "linkage/parallel.h"
+#include "names/dates.h"
+#include "names/fold.h"
+#include "names/ids.h"
+#include "names/phonetic.h"
+
+namespace reunite::linkage {
+namespace {
+
+bool NeedsLevel(const Comparison& c, LevelKind kind) {
+  return std::any_of(c.levels.begin(), c.levels.end(),
+                     [kind](const Level& l) { return l.kind == kind; });
+}
+
+std::string NormalizePlainId(std::string_view raw) {
+  std::string out;
+  for (char ch : names::FoldText(raw)) {
+    if (ch != ' ' && ch != '-' && ch != '.') out.push_back(ch);
+  }
+  return out;
+}
+
+bool IsDateColumn(const Model& model, const std::string& column) {
+  for (const Comparison& c : model.comparisons) {
+    if (c.kind == ComparisonKind::kDate && c.columns[0] == column) return true;
+  }
+  return false;
+}
+
+// Blocking key text of one key ("column:transform") for one record.
+std::string KeyPart(std::string_view standardised, std::string_view transform, bool is_date) {
+  if (standardised.empty()) return {};
+  if (transform.empty()) return std::string(standardised);
+  if (transform == "phonetic") return names::SpanishPhoneticKey(standardised);
+  if (transform == "year") return is_date ? std::string(standardised.substr(0, 4)) : std::string();
+  if (transform == "first_token")
+    return std::string(standardised.substr(0, standardised.find(' ')));
+  if (transform.substr(0, 5) == "first") {
+    size_t n = static_cast<size_t>(std::atoi(std::string(transform.substr(5)).c_str()));
+    return std::string(standardised.substr(0, n));
+  }
+  if (transform.substr(0, 4) == "last") {
+    size_t n = static_cast<size_t>(std::atoi(std::string(transform.substr(4)).c_str()));
+    return std::string(standardised.substr(standardised.size() > n ? standardised.size() - n : 0));
+  }
+  return {};
+}
+
+}  // namespace
+
+std::string StandardiseForKey(std::string_view raw, bool is_date, names::DateOrder order) {
+  if (is_date) {
+    auto d = names::ParseDate(raw, order);
+    return d.ok() ? d->ToIso() : std::string();
+  }
+  return names::FoldText(raw);
+}
+
+names::DateOrder ResolveDateOrder(const RecordTable& table, int column,
+                                  names::DateOrder requested) {
+  if (requested != names::DateOrder::kAuto || column < 0) return requested;
+  std::vector<std::string_view> samples;
+  for (size_t i = 0; i < table.size() && samples.size() < 1000; ++i) {
+    const std::string& v = table.Value(column, i);
+    if (!v.empty()) samples.push_back(v);
+  }
+  return names::DetectDateOrder(samples);
+}
+
+FeatureSpace::FeatureSpace(const Model& model)
+    : model_(model), pools_(model.comparisons.size()), term_frequency_(model.comparisons.size()) {}
+
+PreparedTable FeatureSpace::Prepare(const RecordTable& table, int threads) {
+  PreparedTable out;
+  const size_t n = table.size();
+  out.size = n;
+  out.comparisons.resize(model_.comparisons.size());
+  std::vector<std::string> scratch(n);
+  for (size_t ci = 0; ci < model_.comparisons.size(); ++ci) {
+    const Comparison& c = model_.comparisons[ci];
+    PreparedComparison& pc = out.comparisons[ci];
+    StringPool& pool = pools_[ci];
+    const int col = table.ColumnIndex(c.columns[0]);
+    switch (c.kind) {
+      case ComparisonKind::kText: {
+        const bool phonetic = NeedsLevel(c, LevelKind::kPhonetic);
+        const bool tokens = NeedsLevel(c, LevelKind::kTokenSet);
+        std::vector<std::string> keys(phonetic ? n : 0);
+        ParallelFor(n, threads, [&](int, size_t b, size_t e) {
+          for (size_t i = b; i < e; ++i) {
+            names::FoldTextInto(table.Value(col, i), &scratch[i]);
+            if (phonetic) names::SpanishPhoneticKeyInto(scratch[i], &keys[i]);
+          }
+        });
+        pc.value.resize(n);
+        if (phonetic) pc.phonetic.resize(n);
+        if (tokens) pc.token_begin.assign(n + 1, 0);
+        std::vector<uint32_t> toks;
+        for (size_t i = 0; i < n; ++i) {
+          pc.value[i] = pool.Intern(scratch[i]);
+          if (phonetic) pc.phonetic[i] = pool.Intern(keys[i]);
+          if (tokens) {
+            toks.clear();
+            std::string_view s = scratch[i];
+            while (!s.empty()) {
+              size_t sp = s.find(' ');
+              toks.push_back(pool.Intern(s.substr(0, sp)));
+              if (sp == std::string_view::npos) break;
+              s.remove_prefix(sp + 1);
+            }
+            std::sort(toks.begin(), toks.end());
+            toks.erase(std::unique(toks.begin(), toks.end()), toks.end());
+            pc.tokens.insert(pc.tokens.end(), toks.begin(), toks.end());
+            pc.token_begin[i + 1] = static_cast<uint32_t>(pc.tokens.size());
+          }
+        }
+        break;
+      }
+      case ComparisonKind::kId: {
+        ParallelFor(n, threads, [&](int, size_t b, size_t e) {
+          for (size_t i = b; i < e; ++i) {
+            const std::string& raw = table.Value(col, i);
+            scratch[i] = c.a_number ? names::NormalizeANumber(raw) : NormalizePlainId(raw);
+          }
+        });
+        pc.value.resize(n);
+        for (size_t i = 0; i < n; ++i) pc.value[i] = pool.Intern(scratch[i]);
+        break;
+      }
+      case ComparisonKind::kNumeric: {
+        pc.numbers.resize(n);
+        for (size_t i = 0; i < n; ++i) {
+          const std::string& raw = table.Value(col, i);
+          char* end = nullptr;
+          double v = std::strtod(raw.c_str(), &end);
+          pc.numbers[i] = (raw.empty() || end == raw.c_str() || *end != '\0')
+                              ? std::numeric_limits<double>::quiet_NaN()
+                              : v;
+        }
+        break;
+      }
+      case ComparisonKind::kDate: {
+        names::DateOrder order = ResolveDateOrder(table, col, table.date_order);
+        pc.dates.resize(n);
+        pc.value.resize(n);
+        std::vector<uint8_t> failed(n, 0);
+        ParallelFor(n, threads, [&](int, size_t b, size_t e) {
+          for (size_t i = b; i < e; ++i) {
+            const std::string& raw = table.Value(col, i);
+            if (raw.empty()) continue;
+            auto d = names::ParseDate(raw, order);
+            if (d.ok()) {
+              pc.dates[i] = *d;
+            } else {
+              failed[i] = 1;
+            }
+          }
+        });
+        for (size_t i = 0; i < n; ++i) {
+          out.unparsed_dates += failed[i];
+          // value: day number offset so that 0 stays "missing".
+          pc.value[i] =
+              pc.dates[i].IsValid() ? static_cast<uint32_t>(pc.dates[i].ToDays() + 1'000'000) : 0;
+        }
+        break;
+      }
+      case ComparisonKind::kSurnames: {
+        const int col2 = c.columns.size() > 1 ? table.ColumnIndex(c.columns[1]) : -1;
+        pc.surnames.resize(n);
+        ParallelFor(n, threads, [&](int, size_t b, size_t e) {
+          for (size_t i = b; i < e; ++i) {
+            pc.surnames[i] = c.columns.size() > 1 ? names::MakeSurnameFeature(table.Value(col, i),
+                                                                              table.Value(col2, i))
+                                                  : names::MakeSurnameFeature(table.Value(col, i));
+            const names::Surnames& s = pc.surnames[i].surnames;
+            scratch[i] = s.maternal.empty() ? s.paternal : s.paternal + " " + s.maternal;
+          }
+        });
+        pc.value.resize(n);
+        for (size_t i = 0; i < n; ++i) pc.value[i] = pool.Intern(scratch[i]);
+        break;
+      }
+      case ComparisonKind::kGivenName: {
+        pc.given.resize(n);
+        ParallelFor(n, threads, [&](int, size_t b, size_t e) {
+          for (size_t i = b; i < e; ++i)
+            pc.given[i] = names::MakeGivenNameFeature(table.Value(col, i));
+        });
+        pc.value.resize(n);
+        pc.first.resize(n);
+        pc.phonetic.resize(n);
+        for (size_t i = 0; i < n; ++i) {
+          const names::GivenNameFeature& g = pc.given[i];
+          bool missing = g.generic || g.full.empty();
+          pc.value[i] = missing ? 0 : pool.Intern(g.full);
+          pc.first[i] = missing ? 0 : pool.Intern(g.first);
+          pc.phonetic[i] = missing ? 0 : pool.Intern(g.phonetic_first);
+        }
+        break;
+      }
+    }
+  }
+  // Blocking keys.
+  out.block_keys.resize(model_.blocking.size());
+  for (size_t r = 0; r < model_.blocking.size(); ++r) {
+    const BlockingRule& rule = model_.blocking[r];
+    std::vector<uint64_t>& keys = out.block_keys[r];
+    keys.assign(n, 0);
+    struct Part {
+      int column;
+      std::string transform;
+      bool is_date;
+      names::DateOrder order;
+    };
+    std::vector<Part> parts;
+    for (const std::string& k : rule.keys) {
+      size_t colon = k.find(':');
+      std::string name = k.substr(0, colon);
+      Part p{table.ColumnIndex(name), colon == std::string::npos ? "" : k.substr(colon + 1),
+             IsDateColumn(model_, name), names::DateOrder::kAuto};
+      if (p.column < 0 && name == "family_name") p.column = table.ColumnIndex("paternal_surname");
+      if (p.is_date) p.order = ResolveDateOrder(table, p.column, table.date_order);
+      parts.push_back(std::move(p));
+    }
+    ParallelFor(n, threads, [&](int, size_t b, size_t e) {
+      std::string std_value;
+      for (size_t i = b; i < e; ++i) {
+        uint64_t h = 0x9E3779B97F4A7C15ULL * (r + 1);
+        bool ok = true;
+        for (const Part& p : parts) {
+          std_value = StandardiseForKey(table.Value(p.column, i), p.is_date, p.order);
+          std::string part = KeyPart(std_value, p.transform, p.is_date);
+          if (part.empty()) {
+            ok = false;
+            break;
+          }
+          h = Hash64(part, h);
+        }
+        keys[i] = ok ? (h == 0 ? 1 : h) : 0;
+      }
+    });
+  }
+  return out;
+}
+
+void FeatureSpace::CountTermFrequencies(const std::vector<const PreparedTable*>& tables) {
+  for (size_t ci = 0; ci < model_.comparisons.size(); ++ci) {
+    std::vector<double>& tf = term_frequency_[ci];
+    tf.assign(pools_[ci].size(), 0.0);
+    if (!model_.comparisons[ci].tf_adjust) continue;
+    double total = 0;
+    for (const PreparedTable* t : tables) {
+      for (uint32_t v : t->comparisons[ci].value) {
+        if (v == 0 || v >= tf.size()) continue;
+        tf[v] += 1;
+        total += 1;
+      }
+    }
+    if (total > 0) {
+      for (double& x : tf) x /= total;
+    }
+  }
+}
+
+}  // namespace reunite::linkage

@@ -1,0 +1,265 @@
+#include "linkage/training.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <thread>
+#include <unordered_map>
+
+#include "common/hash.h"
+#include "common/random.h"
+#include "linkage/parallel.h"
+
+namespace reunite::linkage {
+namespace {
+
+struct PatternKey {
+  uint64_t lo = 0, hi = 0;
+  bool operator==(const PatternKey&) const = default;
+};
+struct PatternKeyHash {
+  size_t operator()(const PatternKey& k) const {
+    return static_cast<size_t>((k.lo * 0x9E3779B97F4A7C15ULL) ^ (k.hi + (k.lo >> 29)));
+  }
+};
+
+PatternKey Pack(const uint8_t* levels, size_t n) {
+  PatternKey k;
+  for (size_t c = 0; c < n; ++c) {
+    uint64_t v = levels[c] & 0xF;
+    if (c < 16) {
+      k.lo |= v << (4 * c);
+    } else {
+      k.hi |= v << (4 * (c - 16));
+    }
+  }
+  return k;
+}
+
+void Unpack(const PatternKey& k, size_t n, uint8_t* levels) {
+  for (size_t c = 0; c < n; ++c) {
+    levels[c] =
+        static_cast<uint8_t>(c < 16 ? (k.lo >> (4 * c)) & 0xF : (k.hi >> (4 * (c - 16))) & 0xF);
+  }
+}
+
+constexpr double kMinProbability = 1e-6;
+
+}  // namespace
+
+void EstimateU(const Scorer& scorer, const PreparedTable& left, const PreparedTable& right,
+               bool dedupe, const TrainingOptions& options, Model* model, TrainingReport* report) {
+  const size_t nc = model->comparisons.size();
+  if (left.size == 0 || right.size == 0 || (dedupe && left.size < 2)) return;
+  const int threads = std::max(1, options.threads);
+  std::vector<std::vector<std::array<uint64_t, kMaxLevels>>> counts(
+      static_cast<size_t>(threads), std::vector<std::array<uint64_t, kMaxLevels>>(nc));
+  uint64_t sample = options.u_sample_pairs;
+  if (sample == 0) {
+    sample = std::clamp<uint64_t>(20 * (left.size + (dedupe ? 0 : right.size)), 200'000, 2'000'000);
+  }
+  const uint64_t per_thread = sample / static_cast<uint64_t>(threads) + 1;
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) {
+    pool.emplace_back([&, t] {
+      Rng rng(options.seed + 7919 * static_cast<uint64_t>(t));
+      uint8_t levels[kMaxComparisons];
+      auto& mine = counts[static_cast<size_t>(t)];
+      for (uint64_t s = 0; s < per_thread; ++s) {
+        size_t i = rng.Below(left.size);
+        size_t j = rng.Below(right.size);
+        if (dedupe && i == j) continue;
+        scorer.Levels(left, i, right, j, levels);
+        for (size_t c = 0; c < nc; ++c) ++mine[c][levels[c]];
+      }
+    });
+  }
+  for (auto& th : pool) th.join();
+  uint64_t total_pairs = 0;
+  for (size_t c = 0; c < nc; ++c) {
+    Comparison& comp = model->comparisons[c];
+    std::array<uint64_t, kMaxLevels> sum{};
+    for (const auto& tc : counts) {
+      for (size_t l = 0; l < comp.levels.size(); ++l) sum[l] += tc[c][l];
+    }
+    double nonnull = 0;
+    for (size_t l = 1; l < comp.levels.size(); ++l) nonnull += static_cast<double>(sum[l]);
+    total_pairs = std::max<uint64_t>(total_pairs, static_cast<uint64_t>(nonnull) + sum[0]);
+    const double levels = static_cast<double>(comp.levels.size() - 1);
+    for (size_t l = 1; l < comp.levels.size(); ++l) {
+      Level& level = comp.levels[l];
+      if (level.fixed_u || !options.train_u) continue;
+      level.u = (static_cast<double>(sum[l]) + 0.5) / (nonnull + 0.5 * levels);
+    }
+  }
+  if (report != nullptr) report->u_pairs = total_pairs;
+}
+
+std::vector<PatternCount> CountPatterns(const Scorer& scorer, const PreparedTable& left,
+                                        const PreparedTable& right, const Blocker& blocker,
+                                        int threads) {
+  const size_t nc = scorer.model().comparisons.size();
+  threads = std::max(1, threads);
+  std::vector<std::unordered_map<PatternKey, uint64_t, PatternKeyHash>> maps(
+      static_cast<size_t>(threads));
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) {
+    pool.emplace_back([&, t] {
+      auto& map = maps[static_cast<size_t>(t)];
+      uint8_t levels[kMaxComparisons];
+      blocker.ForEachPair(t, threads, [&](uint32_t i, uint32_t j) {
+        scorer.Levels(left, i, right, j, levels);
+        ++map[Pack(levels, nc)];
+      });
+    });
+  }
+  for (auto& th : pool) th.join();
+  for (size_t t = 1; t < maps.size(); ++t) {
+    for (const auto& [k, v] : maps[t]) maps[0][k] += v;
+  }
+  std::vector<PatternCount> out;
+  out.reserve(maps[0].size());
+  for (const auto& [k, v] : maps[0]) {
+    PatternCount p;
+    Unpack(k, nc, p.levels.data());
+    p.count = static_cast<double>(v);
+    out.push_back(p);
+  }
+  // Deterministic order (hash map iteration order is not).
+  std::sort(out.begin(), out.end(),
+            [](const PatternCount& a, const PatternCount& b) { return a.levels < b.levels; });
+  return out;
+}
+
+void SetStartingM(Model* model) {
+  for (Comparison& c : model->comparisons) {
+    const size_t n = c.levels.size();
+    double weights[kMaxLevels] = {};
+    double total = 0;
+    for (size_t l = 1; l < n; ++l) {
+      const LevelKind kind = c.levels[l].kind;
+      double w;
+      if (kind == LevelKind::kElse || kind == LevelKind::kGivenGenderMismatch) {
+        w = 0.02;
+      } else {
+        w = std::pow(0.4, static_cast<double>(l - 1));
+      }
+      weights[l] = w;
+      total += w;
+    }
+    for (size_t l = 1; l < n; ++l) {
+      if (!c.levels[l].fixed_m) c.levels[l].m = weights[l] / total;
+    }
+  }
+}
+
+double RunEm(const std::vector<PatternCount>& patterns, double start_lambda,
+             const TrainingOptions& options, Model* model, TrainingReport* report) {
+  const size_t nc = model->comparisons.size();
+  double lambda = std::clamp(start_lambda, 1e-9, 0.999);
+  std::vector<std::array<double, kMaxLevels>> log_m(nc), log_u(nc), num(nc);
+  int it = 0;
+  bool converged = false;
+  for (; it < options.max_iterations; ++it) {
+    for (size_t c = 0; c < nc; ++c) {
+      for (size_t l = 1; l < model->comparisons[c].levels.size(); ++l) {
+        const Level& level = model->comparisons[c].levels[l];
+        log_m[c][l] = std::log(std::max(level.m, kMinProbability));
+        log_u[c][l] = std::log(std::max(level.u, kMinProbability));
+      }
+      num[c].fill(0);
+    }
+    double matched = 0, total = 0;
+    const double log_prior = std::log(lambda) - std::log1p(-lambda);
+    for (const PatternCount& p : patterns) {
+      double w;
+      if (p.label >= 0) {
+        w = p.label;
+      } else {
+        double lw = log_prior;
+        for (size_t c = 0; c < nc; ++c) {
+          const uint8_t l = p.levels[c];
+          if (l == 0) continue;
+          lw += log_m[c][l] - log_u[c][l];
+        }
+        w = lw > 40 ? 1.0 : lw < -40 ? 0.0 : 1.0 / (1.0 + std::exp(-lw));
+      }
+      const double mass = w * p.count;
+      if (p.label < 0) {
+        matched += mass;
+        total += p.count;
+      }
+      for (size_t c = 0; c < nc; ++c) num[c][p.levels[c]] += mass;
+    }
+    double new_lambda = total > 0 ? std::clamp(matched / total, 1e-9, 0.999) : lambda;
+    double max_change = std::fabs(new_lambda - lambda);
+    lambda = new_lambda;
+    if (options.train_m) {
+      for (size_t c = 0; c < nc; ++c) {
+        Comparison& comp = model->comparisons[c];
+        double den = 0;
+        for (size_t l = 1; l < comp.levels.size(); ++l) den += num[c][l];
+        const double pseudo = 1e-3;
+        for (size_t l = 1; l < comp.levels.size(); ++l) {
+          Level& level = comp.levels[l];
+          if (level.fixed_m) continue;
+          double m =
+              (num[c][l] + pseudo) / (den + pseudo * static_cast<double>(comp.levels.size() - 1));
+          max_change = std::max(max_change, std::fabs(m - level.m));
+          level.m = m;
+        }
+      }
+    }
+    if (max_change < options.tolerance) {
+      converged = true;
+      ++it;
+      break;
+    }
+  }
+  if (report != nullptr) {
+    report->iterations = it;
+    report->converged = converged;
+    report->lambda_candidates = lambda;
+  }
+  return lambda;
+}
+
+Model Train(const FeatureSpace& space, const PreparedTable& left, const PreparedTable& right,
+            bool dedupe, const Blocker& blocker, const std::vector<LabelledPair>& labels,
+            const TrainingOptions& options, TrainingReport* report) {
+  Model model = space.model();
+  TrainingReport local;
+  if (report == nullptr) report = &local;
+  {
+    Scorer scorer(space, model);
+    EstimateU(scorer, left, right, dedupe, options, &model, report);
+  }
+  SetStartingM(&model);
+  Scorer scorer(space, model);
+  std::vector<PatternCount> patterns = CountPatterns(scorer, left, right, blocker, options.threads);
+  double candidates = 0;
+  for (const PatternCount& p : patterns) candidates += p.count;
+  report->candidate_pairs = static_cast<uint64_t>(candidates);
+  report->distinct_patterns = patterns.size();
+  const size_t nc = model.comparisons.size();
+  for (const LabelledPair& lp : labels) {
+    PatternCount p;
+    scorer.Levels(left, lp.left, right, lp.right, p.levels.data());
+    p.count = 1;
+    p.label = lp.is_match ? 1 : 0;
+    patterns.push_back(p);
+  }
+  report->labelled_pairs = labels.size();
+  (void)nc;
+  const double expected_matches = static_cast<double>(std::min(left.size, right.size));
+  const double start = candidates > 0 ? std::min(0.5, 0.5 * expected_matches / candidates) : 0.01;
+  const double lambda = RunEm(patterns, start, options, &model, report);
+  const double all_pairs = dedupe ? static_cast<double>(left.size) * (left.size - 1) / 2.0
+                                  : static_cast<double>(left.size) * right.size;
+  if (all_pairs > 0 && candidates > 0) {
+    model.prior = std::clamp(lambda * candidates / all_pairs, 1e-12, 0.5);
+  }
+  return model;
+}
+
+}  // namespace reunite::linkage

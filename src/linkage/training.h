@@ -1,0 +1,88 @@
+// Training without labels: u by random sampling of record pairs
+// (deterministic seed), m and the prior by expectation–maximisation over the
+// COUNTS of distinct agreement patterns among candidate pairs (fastLink's
+// trick: EM cost depends on the number of distinct level vectors, not on the
+// number of pairs). Reviewed pairs, when given, enter EM with their posterior
+// pinned to the label (1 match, 0 non-match).
+//
+// Functions here are thread-safe with respect to their arguments (they use
+// their own worker threads and do not touch global state).
+#ifndef REUNITE_LINKAGE_TRAINING_H_
+#define REUNITE_LINKAGE_TRAINING_H_
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "linkage/blocking.h"
+#include "linkage/model.h"
+#include "linkage/prepare.h"
+#include "linkage/scoring.h"
+
+namespace reunite::linkage {
+
+struct TrainingOptions {
+  uint64_t seed = 42;  // u sampling
+  // Random pairs drawn for u; 0 = 20 per record, clamped to [200k, 2M].
+  uint64_t u_sample_pairs = 0;
+  int max_iterations = 200;
+  double tolerance = 1e-7;  // stop when no m moves more than this
+  int threads = 2;
+  bool train_u = true;
+  bool train_m = true;
+};
+
+struct TrainingReport {
+  uint64_t u_pairs = 0;
+  uint64_t candidate_pairs = 0;
+  uint64_t distinct_patterns = 0;
+  uint64_t labelled_pairs = 0;
+  int iterations = 0;
+  bool converged = false;
+  double lambda_candidates = 0;  // share of candidate pairs that match (EM)
+};
+
+// A distinct level vector and how many pairs have it. label: -1 unknown,
+// 0 reviewed non-match, 1 reviewed match.
+struct PatternCount {
+  std::array<uint8_t, kMaxComparisons> levels{};
+  double count = 0;
+  int label = -1;
+};
+
+// A reviewed pair, by record index (left table, right table).
+struct LabelledPair {
+  uint32_t left = 0;
+  uint32_t right = 0;
+  bool is_match = false;
+};
+
+// u[c][l] from `pairs` random pairs of (left, right) (right == left: dedupe, i != j).
+void EstimateU(const Scorer& scorer, const PreparedTable& left, const PreparedTable& right,
+               bool dedupe, const TrainingOptions& options, Model* model, TrainingReport* report);
+
+// Counts the level vectors of every candidate pair (multi-threaded).
+std::vector<PatternCount> CountPatterns(const Scorer& scorer, const PreparedTable& left,
+                                        const PreparedTable& right, const Blocker& blocker,
+                                        int threads);
+
+// Heuristic label-free starting m: strongest level most likely, halving
+// down the levels; gender-mismatch levels start near 0.
+void SetStartingM(Model* model);
+
+// EM over pattern counts: updates m of every level that is not fixed_m and
+// returns lambda (the match share among the counted pairs). u is held fixed.
+double RunEm(const std::vector<PatternCount>& patterns, double start_lambda,
+             const TrainingOptions& options, Model* model, TrainingReport* report);
+
+// The whole recipe: u by sampling, m by EM on candidate patterns (+ labels),
+// prior = lambda * candidates / all pairs. `space` must have been used to
+// prepare both tables.
+Model Train(const FeatureSpace& space, const PreparedTable& left, const PreparedTable& right,
+            bool dedupe, const Blocker& blocker, const std::vector<LabelledPair>& labels,
+            const TrainingOptions& options, TrainingReport* report);
+
+}  // namespace reunite::linkage
+
+#endif  // REUNITE_LINKAGE_TRAINING_H_
