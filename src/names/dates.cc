@@ -23,11 +23,72 @@ std::string_view Trim(std::string_view s) {
 
 // Drops a trailing time ("T10:00:00", " 00:00:00", " 12:00 AM") after a date.
 std::string_view DropTime(std::string_view s) {
-  size_t cut = s.find_first_of("T ");
-  if (cut != std::string_view::npos && s.find(':', cut) != std::string_view::npos) {
-    return Trim(s.substr(0, cut));
+  size_t colon = s.find(':');
+  if (colon == std::string_view::npos) return s;
+  size_t cut = s.find_last_of("T ", colon);
+  return cut == std::string_view::npos ? s : Trim(s.substr(0, cut));
+}
+
+// Month names and abbreviations in Spanish and English, lower case.
+int MonthFromName(std::string_view word) {
+  static constexpr struct {
+    std::string_view name;
+    int month;
+  } kMonths[] = {
+      {"ene", 1},       {"enero", 1},      {"jan", 1},       {"january", 1},  {"feb", 2},
+      {"febrero", 2},   {"february", 2},   {"mar", 3},       {"marzo", 3},    {"march", 3},
+      {"abr", 4},       {"abril", 4},      {"apr", 4},       {"april", 4},    {"may", 5},
+      {"mayo", 5},      {"jun", 6},        {"junio", 6},     {"june", 6},     {"jul", 7},
+      {"julio", 7},     {"july", 7},       {"ago", 8},       {"agosto", 8},   {"aug", 8},
+      {"august", 8},    {"sep", 9},        {"sept", 9},      {"set", 9},      {"septiembre", 9},
+      {"setiembre", 9}, {"september", 9},  {"oct", 10},      {"octubre", 10}, {"october", 10},
+      {"nov", 11},      {"noviembre", 11}, {"november", 11}, {"dic", 12},     {"diciembre", 12},
+      {"dec", 12},      {"december", 12}};
+  for (const auto& m : kMonths) {
+    if (m.name == word) return m.month;
   }
-  return s;
+  return 0;
+}
+
+bool IsLetter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+bool IsNamedDateSeparator(char c) {
+  return c == '-' || c == '/' || c == '.' || c == ' ' || c == ',';
+}
+
+// "02-MAR-2018", "2 mar 18", "March 2, 2018": a month written as a word
+// makes the order unambiguous. Only called when `s` contains a letter.
+// Returns false when `s` is not such a date.
+bool ParseWithMonthName(std::string_view s, int pivot, Date* d) {
+  std::string_view tokens[3];
+  size_t count = 0;
+  for (size_t i = 0; i < s.size();) {
+    if (IsNamedDateSeparator(s[i])) {
+      ++i;
+      continue;
+    }
+    const bool alpha = IsLetter(s[i]);
+    size_t j = i;
+    while (j < s.size() && (alpha ? IsLetter(s[j]) : IsDigit(s[j]))) ++j;
+    if (j == i || count == 3) return false;
+    tokens[count++] = s.substr(i, j - i);
+    i = j;
+  }
+  if (count != 3) return false;
+  const bool month_first = IsLetter(tokens[0][0]);
+  std::string_view month_word = month_first ? tokens[0] : tokens[1];
+  std::string_view day = month_first ? tokens[1] : tokens[0];
+  std::string_view year = tokens[2];
+  if (!IsLetter(month_word[0]) || !IsDigit(day[0]) || !IsDigit(year[0])) return false;
+  if (day.size() > 2 || (year.size() != 4 && year.size() != 2)) return false;
+  std::string lower(month_word);
+  for (char& c : lower) c = static_cast<char>(c | 0x20);
+  const int month = MonthFromName(lower);
+  if (month == 0) return false;
+  int y = std::atoi(std::string(year).c_str());
+  if (year.size() == 2) y += y <= pivot ? 2000 : 1900;
+  *d = Date{y, month, std::atoi(std::string(day).c_str())};
+  return true;
 }
 
 // Splits "a/b/c" (one separator kind among / - .) or "YYYYMMDD".
@@ -84,6 +145,16 @@ Result<Date> ParseDate(std::string_view text, DateOrder order, int two_digit_yea
   std::string_view s = DropTime(Trim(text));
   auto quoted = [&] { return "'" + std::string(text) + "'"; };
   if (s.empty()) return ParseError("empty date: " + quoted());
+  bool has_letter = false;
+  for (char c : s) has_letter = has_letter || IsLetter(c);
+  if (has_letter) {
+    Date named;
+    if (!ParseWithMonthName(s, two_digit_year_pivot, &named)) {
+      return ParseError("not a date: " + quoted());
+    }
+    if (!named.IsValid()) return ParseError("no such day: " + quoted());
+    return named;
+  }
   DateParts p;
   if (!SplitParts(s, &p)) return ParseError("not a date: " + quoted());
   Date d;

@@ -30,6 +30,10 @@ inline constexpr int kDefaultTwoDigitYearPivot = 30;
 //   YYYYMMDD (8 digits)
 //   A/B/YYYY, A-B-YYYY, A.B.YYYY with 1-2 digit A and B, read per `order`
 //   (kIso rejects these); a 2-digit year uses `two_digit_year_pivot`.
+//   D-MON-YYYY, D MON YY, MON D, YYYY with a Spanish or English month name
+//   or abbreviation, any case ("02-MAR-2018", "15-ene-18", "March 2, 2018";
+//   not "2 de marzo de 2018"), whatever `order`.
+//   A trailing time after 'T' or a space ("2018-03-02T10:00:00") is ignored.
 // Errors (kParseError, message quotes the text): empty, malformed, ambiguous
 // under kAuto, or no such day ("no such day: '31/02/2018' (day first)").
 Result<Date> ParseDate(std::string_view text, DateOrder order,

@@ -40,6 +40,25 @@ TEST(ParseDateTest, AutoDecidesOnlyWhenUnambiguous) {
   EXPECT_NE(r.status().message().find("'02/03/2018'"), std::string::npos);
 }
 
+TEST(ParseDateTest, MonthNamesAreUnambiguous) {
+  for (DateOrder o : {DateOrder::kMonthFirst, DateOrder::kDayFirst, DateOrder::kAuto}) {
+    EXPECT_EQ(*ParseDate("02-MAR-2018", o), D(2018, 3, 2));
+    EXPECT_EQ(*ParseDate("2 mar 18", o), D(2018, 3, 2));
+    EXPECT_EQ(*ParseDate("15-ENE-2018", o), D(2018, 1, 15));
+    EXPECT_EQ(*ParseDate("March 2, 2018", o), D(2018, 3, 2));
+    EXPECT_EQ(*ParseDate("2 diciembre 1999", o), D(1999, 12, 2));
+    EXPECT_EQ(*ParseDate("02-MAR-2018 10:15:00", o), D(2018, 3, 2));
+  }
+  for (const char* bad : {"31-FEB-2018", "02-MRZ-2018", "MAR-2018", "02-MAR-2018-1", "MAR MAR 2018",
+                          "2 de marzo de 2018", "02-MAR-218"}) {
+    auto r = ParseDate(bad, DateOrder::kAuto);
+    EXPECT_FALSE(r.ok()) << bad;
+    if (!r.ok()) {
+      EXPECT_NE(r.status().message().find(bad), std::string::npos);
+    }
+  }
+}
+
 TEST(ParseDateTest, TwoDigitYearPivot) {
   EXPECT_EQ(*ParseDate("02/03/18", DateOrder::kMonthFirst), D(2018, 2, 3));
   EXPECT_EQ(*ParseDate("02/03/85", DateOrder::kMonthFirst), D(1985, 2, 3));
