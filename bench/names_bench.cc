@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
+#include <exception>
 #include <string>
 #include <vector>
 
@@ -71,8 +72,9 @@ double Time(const char* label, size_t n, F&& f) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
-  size_t n = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 1000000;
+namespace {
+
+int Run(size_t n) {
   Rng rng(20180405);
   std::vector<Person> people(n);
   size_t ascii = 0;
@@ -130,4 +132,17 @@ int main(int argc, char** argv) {
     return static_cast<size_t>(names::CompareSurnames(features[i], features[(i * 7919) % n]));
   });
   return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  size_t n = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 1000000;
+  if (n == 0) n = 1;
+  try {
+    return Run(n);
+  } catch (const std::exception& e) {  // bad_alloc for a huge n
+    std::fprintf(stderr, "names_bench: %s\n", e.what());
+    return 2;
+  }
 }

@@ -177,15 +177,12 @@ Result<Date> ParseDate(std::string_view text, DateOrder order, int two_digit_yea
         day_first = true;
         break;
       case DateOrder::kAuto:
-        if (a > 12 && b <= 12) {
-          day_first = true;
-        } else if (b > 12 && a <= 12) {
-          day_first = false;
-        } else if (a > 12 && b > 12) {
-          day_first = true;  // invalid either way; reported as no such day
-        } else if (a != b) {
+        // a > 12 reads day first (when b > 12 too the date is invalid either
+        // way and is reported as no such day); b > 12 reads month first.
+        if (a <= 12 && b <= 12 && a != b) {
           return ParseError("ambiguous date (day or month first?): " + quoted());
         }
+        day_first = a > 12;
         break;
     }
     how = day_first ? "day first" : "month first";

@@ -47,11 +47,9 @@ void KeyToken(std::string_view s, char* out, size_t* len) {
         } else if (n1 == 'u' && (n2 == 'a' || n2 == 'o')) {
           emit('w');  // gua ~ wa (Guadalupe ~ Wadalupe)
           ++i;
-        } else if (n1 == 'h') {
-          emit('g');
-          ++i;
         } else {
           emit('g');
+          if (n1 == 'h') ++i;
         }
         break;
       case 'h':
