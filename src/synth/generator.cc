@@ -1,0 +1,228 @@
+#include "synth/generator.h"
+
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <thread>
+
+#include "common/progress.h"
+#include "synth/truth_files.h"
+
+namespace reunite::synth {
+namespace {
+
+constexpr uint64_t kBatchFamilies = 4096;
+constexpr size_t kFlushBytes = 1 << 20;
+
+// An output file with a large buffer; errors name the path.
+class OutputFile {
+ public:
+  static Result<std::unique_ptr<OutputFile>> Open(const std::filesystem::path& path) {
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    if (f == nullptr) {
+      return IoError("cannot create '" + path.string() + "': " + std::strerror(errno));
+    }
+    return std::make_unique<OutputFile>(path.string(), f);
+  }
+  OutputFile(std::string path, std::FILE* f) : path_(std::move(path)), file_(f) {}
+  ~OutputFile() {
+    if (file_ != nullptr) std::fclose(file_);
+  }
+  std::string& buffer() { return buf_; }
+  void Line(std::string_view text) {
+    buf_.append(text);
+    buf_.push_back('\n');
+  }
+  Status MaybeFlush() { return buf_.size() >= kFlushBytes ? Flush() : Status::Ok(); }
+  Status Flush() {
+    if (!buf_.empty() && std::fwrite(buf_.data(), 1, buf_.size(), file_) != buf_.size()) {
+      return IoError("cannot write '" + path_ + "': " + std::strerror(errno));
+    }
+    buf_.clear();
+    return Status::Ok();
+  }
+  Status Close() {
+    REUNITE_RETURN_IF_ERROR(Flush());
+    const int rc = std::fclose(file_);
+    file_ = nullptr;
+    if (rc != 0) return IoError("cannot write '" + path_ + "': " + std::strerror(errno));
+    return Status::Ok();
+  }
+
+ private:
+  std::string path_;
+  std::FILE* file_;
+  std::string buf_;
+};
+
+struct FamilyOutput {
+  RenderedExports exports;
+  TruthRows truth;
+  uint64_t persons = 0;
+  uint64_t children = 0;
+  uint64_t separated_children = 0;
+};
+
+void SimulateOne(const SynthOptions& o, uint64_t index, FamilyOutput& out) {
+  Rng root(o.seed);
+  Rng rng = root.Fork(index);
+  const Family family = SimulateFamily(index, rng, o.scenario);
+  Rng render = rng.Fork(1);
+  RenderExports(family, render, o.errors, out.exports);
+  RenderTruth(family, out.truth);
+  out.persons = family.persons.size();
+  for (const Person& p : family.persons) {
+    if (p.role != Role::kChild) continue;
+    ++out.children;
+    if (p.separated_from >= 0) ++out.separated_children;
+  }
+}
+
+Status WriteWhole(const std::filesystem::path& path, const std::string& text) {
+  REUNITE_ASSIGN_OR_RETURN(auto file, OutputFile::Open(path));
+  file->buffer() = text;
+  return file->Close();
+}
+
+Status MakeDir(const std::filesystem::path& dir) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return IoError("cannot create directory '" + dir.string() + "': " + ec.message());
+  return Status::Ok();
+}
+
+}  // namespace
+
+Status ValidateOptions(const SynthOptions& o) {
+  if (o.families == 0 || o.families > kMaxFamilies) {
+    return InvalidArgument("--families must be between 1 and " + std::to_string(kMaxFamilies) +
+                           ", got " + std::to_string(o.families));
+  }
+  if (!o.scenario.start.IsValid() || !o.scenario.end.IsValid()) {
+    return InvalidArgument("--start and --end must be valid dates");
+  }
+  if (o.scenario.end < o.scenario.start) {
+    return InvalidArgument("--end (" + o.scenario.end.ToIso() + ") is before --start (" +
+                           o.scenario.start.ToIso() + ")");
+  }
+  if (o.scenario.start.year < 2000 || o.scenario.end.year > 2030) {
+    return InvalidArgument("--start and --end must lie between 2000 and 2030");
+  }
+  if (o.out_dir.empty()) return InvalidArgument("--out is required");
+  if (o.threads < 0 || o.threads > 256) return InvalidArgument("--threads must be 0..256");
+  return Status::Ok();
+}
+
+Result<SynthSummary> GenerateScenario(const SynthOptions& o) {
+  REUNITE_RETURN_IF_ERROR(ValidateOptions(o));
+  const auto started = std::chrono::steady_clock::now();
+  const std::filesystem::path root(o.out_dir);
+  for (const char* sub : {"exports", "truth", "orders"})
+    REUNITE_RETURN_IF_ERROR(MakeDir(root / sub));
+
+  std::unique_ptr<OutputFile> exports[kSourceCount];
+  for (Source s : kAllSources) {
+    REUNITE_ASSIGN_OR_RETURN(exports[static_cast<int>(s)],
+                             OutputFile::Open(root / "exports" / std::string(ExportFileName(s))));
+    if (!ExportHeader(s).empty()) exports[static_cast<int>(s)]->Line(ExportHeader(s));
+  }
+  std::unique_ptr<OutputFile> truth[kTruthFileCount];
+  for (int t = 0; t < kTruthFileCount; ++t) {
+    const auto file = static_cast<TruthFile>(t);
+    REUNITE_ASSIGN_OR_RETURN(truth[t],
+                             OutputFile::Open(root / "truth" / std::string(TruthFileName(file))));
+    truth[t]->Line(TruthHeader(file));
+  }
+  REUNITE_ASSIGN_OR_RETURN(auto records, OutputFile::Open(root / "truth" / "records.csv"));
+  records->Line(kRecordsHeader);
+  REUNITE_RETURN_IF_ERROR(WriteWhole(root / "truth" / "directives.csv", DirectivesCsv()));
+  REUNITE_RETURN_IF_ERROR(WriteWhole(root / "orders" / "court_order.json", CourtOrderJson()));
+
+  const int threads = o.threads > 0
+                          ? o.threads
+                          : std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+  Progress progress("synth", o.show_progress ? ProgressMode::kAuto : ProgressMode::kNever);
+  progress.Stage("families", o.families, "families");
+
+  SynthSummary summary;
+  std::array<uint64_t, kSourceCount> seq{};
+  std::map<std::string, uint64_t> case_seq;       // per case-number prefix ("7:18")
+  std::map<std::string_view, uint64_t> usms_seq;  // per Marshals district
+  std::vector<FamilyOutput> batch;
+  for (uint64_t first = 0; first < o.families; first += kBatchFamilies) {
+    const uint64_t n = std::min(kBatchFamilies, o.families - first);
+    batch.clear();
+    batch.resize(n);
+    // Contiguous slices per thread; the output does not depend on the split.
+    const auto workers = static_cast<uint64_t>(std::min<int64_t>(threads, static_cast<int64_t>(n)));
+    std::vector<std::thread> pool;
+    for (uint64_t w = 1; w < workers; ++w) {
+      pool.emplace_back([&, w] {
+        for (uint64_t i = n * w / workers; i < n * (w + 1) / workers; ++i)
+          SimulateOne(o, first + i, batch[i]);
+      });
+    }
+    for (uint64_t i = 0; i < n / workers; ++i) SimulateOne(o, first + i, batch[i]);
+    for (std::thread& t : pool) t.join();
+
+    for (FamilyOutput& fam : batch) {
+      for (Source s : kAllSources) {
+        const int si = static_cast<int>(s);
+        OutputFile& file = *exports[si];
+        for (const ExportRow& row : fam.exports.rows[si]) {
+          std::string id;
+          if (s == Source::kProsecution) {
+            id = FormatRecordId(s, ++case_seq[row.case_prefix], row.case_prefix);
+          } else {
+            id = FormatRecordId(s, ++seq[si], {});
+          }
+          std::string& out = file.buffer();
+          if (s == Source::kOutreach) {
+            out += "{\"" + std::string(RecordIdColumn(s)) + "\":\"" + id + "\"";
+            out += row.tail;
+          } else {
+            out += id;
+            out += row.tail;
+            if (s == Source::kProsecution) {
+              out.push_back(',');
+              out += FormatUsmsNumber(++usms_seq[row.usms_code], row.usms_code);
+            }
+          }
+          out.push_back('\n');
+          std::string& rec = records->buffer();
+          rec += SourceName(s);
+          rec.push_back(',');
+          rec += id;
+          rec.push_back(',');
+          rec += row.person_id;
+          rec.push_back('\n');
+          ++summary.records[si];
+        }
+        REUNITE_RETURN_IF_ERROR(file.MaybeFlush());
+      }
+      for (int t = 0; t < kTruthFileCount; ++t) {
+        truth[t]->buffer() += fam.truth.text[t];
+        REUNITE_RETURN_IF_ERROR(truth[t]->MaybeFlush());
+      }
+      REUNITE_RETURN_IF_ERROR(records->MaybeFlush());
+      summary.persons += fam.persons;
+      summary.children += fam.children;
+      summary.separated_children += fam.separated_children;
+    }
+    summary.families += n;
+    progress.Advance(n);
+  }
+  for (auto& f : exports) REUNITE_RETURN_IF_ERROR(f->Close());
+  for (auto& f : truth) REUNITE_RETURN_IF_ERROR(f->Close());
+  REUNITE_RETURN_IF_ERROR(records->Close());
+  progress.Done();
+  summary.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return summary;
+}
+
+}  // namespace reunite::synth
