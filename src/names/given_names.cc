@@ -12,12 +12,19 @@ namespace {
 
 // Abbreviations clerks write for common given names, as standalone tokens.
 std::string_view ExpandAbbreviation(std::string_view t) {
-  if (t == "ma" || t == "maa") return "maria";
+  if (t == "ma") return "maria";
   if (t == "fco") return "francisco";
   if (t == "gpe") return "guadalupe";
   if (t == "jse") return "jose";
   if (t == "ant") return "antonio";
   return t;
+}
+
+// Titles and honorifics written before a name in interview and outreach
+// logs ("Doña Lupe", "Sr. José"); dropped while they lead the name.
+bool IsHonorific(std::string_view t) {
+  return t == "don" || t == "dona" || t == "sr" || t == "sra" || t == "srta" || t == "senor" ||
+         t == "senora" || t == "senorita" || t == "dr" || t == "dra" || t == "lic";
 }
 
 // The first word of a possibly compound name ("jose maria" -> "jose").
@@ -67,7 +74,13 @@ GivenNameFeature MakeGivenNameFeature(std::string_view raw) {
   while (i < folded.size()) {
     size_t j = folded.find(' ', i);
     if (j == std::string::npos) j = folded.size();
-    std::string_view token = ExpandAbbreviation(std::string_view(folded).substr(i, j - i));
+    std::string_view raw_token = std::string_view(folded).substr(i, j - i);
+    const bool last = j == folded.size();
+    if (f.full.empty() && !last && IsHonorific(raw_token)) {
+      i = j + 1;
+      continue;
+    }
+    std::string_view token = ExpandAbbreviation(raw_token);
     if (!f.full.empty()) f.full.push_back(' ');
     f.full.append(token);
     i = j + 1;

@@ -52,7 +52,9 @@ struct GivenNameFeature {
 
 // From a raw (unfolded) given-name field. Expands the abbreviations
 // "ma"/"ma."/"mª" -> maria, "fco" -> francisco, "gpe" -> guadalupe,
-// "jse" -> jose, "ant" -> antonio when they stand as their own token.
+// "jse" -> jose, "ant" -> antonio when they stand as their own token, and
+// drops leading honorifics (don, doña, sr, sra, srta, señor, señora,
+// señorita, dr, dra, lic) unless the honorific is the only token.
 GivenNameFeature MakeGivenNameFeature(std::string_view raw);
 
 // Gender of one folded given-name token (no nickname resolution), with the
