@@ -117,28 +117,127 @@ Status ValidateOptions(const SynthOptions& o) {
   return Status::Ok();
 }
 
+namespace {
+
+// Simulates families [first, first + n) into `batch` on `threads` threads
+// (contiguous slices; the output does not depend on the split).
+void SimulateBatch(const SynthOptions& o, uint64_t first, uint64_t n, int threads,
+                   std::vector<FamilyOutput>& batch) {
+  batch.clear();
+  batch.resize(n);
+  const auto workers = static_cast<uint64_t>(std::min<int64_t>(threads, static_cast<int64_t>(n)));
+  std::vector<std::thread> pool;
+  for (uint64_t w = 1; w < workers; ++w) {
+    pool.emplace_back([&, w] {
+      for (uint64_t i = n * w / workers; i < n * (w + 1) / workers; ++i) {
+        SimulateOne(o, first + i, batch[i]);
+      }
+    });
+  }
+  for (uint64_t i = 0; i < n / workers; ++i) SimulateOne(o, first + i, batch[i]);
+  for (std::thread& t : pool) t.join();
+}
+
+// Writes batches in family order and numbers each source's records. Used by
+// one thread at a time.
+class ScenarioWriter {
+ public:
+  Status Open(const std::filesystem::path& root) {
+    for (Source s : kAllSources) {
+      REUNITE_ASSIGN_OR_RETURN(exports_[static_cast<int>(s)],
+                               OutputFile::Open(root / "exports" / std::string(ExportFileName(s))));
+      if (!ExportHeader(s).empty()) exports_[static_cast<int>(s)]->Line(ExportHeader(s));
+    }
+    for (int t = 0; t < kTruthFileCount; ++t) {
+      const auto file = static_cast<TruthFile>(t);
+      REUNITE_ASSIGN_OR_RETURN(truth_[t],
+                               OutputFile::Open(root / "truth" / std::string(TruthFileName(file))));
+      truth_[t]->Line(TruthHeader(file));
+    }
+    REUNITE_ASSIGN_OR_RETURN(records_, OutputFile::Open(root / "truth" / "records.csv"));
+    records_->Line(kRecordsHeader);
+    return Status::Ok();
+  }
+
+  Status WriteBatch(const std::vector<FamilyOutput>& batch) {
+    for (const FamilyOutput& fam : batch) {
+      for (Source s : kAllSources) {
+        const int si = static_cast<int>(s);
+        for (const ExportRow& row : fam.exports.rows[si]) WriteRow(s, row);
+        REUNITE_RETURN_IF_ERROR(exports_[si]->MaybeFlush());
+      }
+      for (int t = 0; t < kTruthFileCount; ++t) {
+        truth_[t]->buffer() += fam.truth.text[t];
+        REUNITE_RETURN_IF_ERROR(truth_[t]->MaybeFlush());
+      }
+      REUNITE_RETURN_IF_ERROR(records_->MaybeFlush());
+      summary_.persons += fam.persons;
+      summary_.children += fam.children;
+      summary_.separated_children += fam.separated_children;
+    }
+    summary_.families += batch.size();
+    return Status::Ok();
+  }
+
+  Status Close() {
+    for (auto& f : exports_) REUNITE_RETURN_IF_ERROR(f->Close());
+    for (auto& f : truth_) REUNITE_RETURN_IF_ERROR(f->Close());
+    return records_->Close();
+  }
+
+  const SynthSummary& summary() const { return summary_; }
+
+ private:
+  void WriteRow(Source s, const ExportRow& row) {
+    const int si = static_cast<int>(s);
+    const std::string id = s == Source::kProsecution
+                               ? FormatRecordId(s, ++case_seq_[row.case_prefix], row.case_prefix)
+                               : FormatRecordId(s, ++seq_[si], {});
+    std::string& out = exports_[si]->buffer();
+    if (s == Source::kOutreach) {
+      out += "{\"";
+      out += RecordIdColumn(s);
+      out += "\":\"" + id + "\"";
+      out += row.tail;
+    } else {
+      out += id;
+      out += row.tail;
+      if (s == Source::kProsecution) {
+        out.push_back(',');
+        out += FormatUsmsNumber(++usms_seq_[row.usms_code], row.usms_code);
+      }
+    }
+    out.push_back('\n');
+    std::string& rec = records_->buffer();
+    rec += SourceName(s);
+    rec.push_back(',');
+    rec += id;
+    rec.push_back(',');
+    rec += row.person_id;
+    rec.push_back('\n');
+    ++summary_.records[si];
+  }
+
+  std::unique_ptr<OutputFile> exports_[kSourceCount];
+  std::unique_ptr<OutputFile> truth_[kTruthFileCount];
+  std::unique_ptr<OutputFile> records_;
+  std::array<uint64_t, kSourceCount> seq_{};
+  std::map<std::string, uint64_t> case_seq_;       // per case-number prefix ("7:18")
+  std::map<std::string_view, uint64_t> usms_seq_;  // per Marshals district
+  SynthSummary summary_;
+};
+
+}  // namespace
+
 Result<SynthSummary> GenerateScenario(const SynthOptions& o) {
   REUNITE_RETURN_IF_ERROR(ValidateOptions(o));
   const auto started = std::chrono::steady_clock::now();
   const std::filesystem::path root(o.out_dir);
-  for (const char* sub : {"exports", "truth", "orders"})
+  for (const char* sub : {"exports", "truth", "orders"}) {
     REUNITE_RETURN_IF_ERROR(MakeDir(root / sub));
-
-  std::unique_ptr<OutputFile> exports[kSourceCount];
-  for (Source s : kAllSources) {
-    REUNITE_ASSIGN_OR_RETURN(exports[static_cast<int>(s)],
-                             OutputFile::Open(root / "exports" / std::string(ExportFileName(s))));
-    if (!ExportHeader(s).empty()) exports[static_cast<int>(s)]->Line(ExportHeader(s));
   }
-  std::unique_ptr<OutputFile> truth[kTruthFileCount];
-  for (int t = 0; t < kTruthFileCount; ++t) {
-    const auto file = static_cast<TruthFile>(t);
-    REUNITE_ASSIGN_OR_RETURN(truth[t],
-                             OutputFile::Open(root / "truth" / std::string(TruthFileName(file))));
-    truth[t]->Line(TruthHeader(file));
-  }
-  REUNITE_ASSIGN_OR_RETURN(auto records, OutputFile::Open(root / "truth" / "records.csv"));
-  records->Line(kRecordsHeader);
+  ScenarioWriter writer;
+  REUNITE_RETURN_IF_ERROR(writer.Open(root));
   REUNITE_RETURN_IF_ERROR(WriteWhole(root / "truth" / "directives.csv", DirectivesCsv()));
   REUNITE_RETURN_IF_ERROR(WriteWhole(root / "orders" / "court_order.json", CourtOrderJson()));
 
@@ -148,78 +247,25 @@ Result<SynthSummary> GenerateScenario(const SynthOptions& o) {
   Progress progress("synth", o.show_progress ? ProgressMode::kAuto : ProgressMode::kNever);
   progress.Stage("families", o.families, "families");
 
-  SynthSummary summary;
-  std::array<uint64_t, kSourceCount> seq{};
-  std::map<std::string, uint64_t> case_seq;       // per case-number prefix ("7:18")
-  std::map<std::string_view, uint64_t> usms_seq;  // per Marshals district
-  std::vector<FamilyOutput> batch;
+  // Pipeline: one thread writes batch k while the others simulate batch k+1.
+  std::vector<FamilyOutput> current, next;
+  SimulateBatch(o, 0, std::min(kBatchFamilies, o.families), threads, current);
   for (uint64_t first = 0; first < o.families; first += kBatchFamilies) {
-    const uint64_t n = std::min(kBatchFamilies, o.families - first);
-    batch.clear();
-    batch.resize(n);
-    // Contiguous slices per thread; the output does not depend on the split.
-    const auto workers = static_cast<uint64_t>(std::min<int64_t>(threads, static_cast<int64_t>(n)));
-    std::vector<std::thread> pool;
-    for (uint64_t w = 1; w < workers; ++w) {
-      pool.emplace_back([&, w] {
-        for (uint64_t i = n * w / workers; i < n * (w + 1) / workers; ++i)
-          SimulateOne(o, first + i, batch[i]);
-      });
+    Status written;
+    std::thread writing([&] { written = writer.WriteBatch(current); });
+    const uint64_t next_first = first + kBatchFamilies;
+    if (next_first < o.families) {
+      SimulateBatch(o, next_first, std::min(kBatchFamilies, o.families - next_first), threads,
+                    next);
     }
-    for (uint64_t i = 0; i < n / workers; ++i) SimulateOne(o, first + i, batch[i]);
-    for (std::thread& t : pool) t.join();
-
-    for (FamilyOutput& fam : batch) {
-      for (Source s : kAllSources) {
-        const int si = static_cast<int>(s);
-        OutputFile& file = *exports[si];
-        for (const ExportRow& row : fam.exports.rows[si]) {
-          std::string id;
-          if (s == Source::kProsecution) {
-            id = FormatRecordId(s, ++case_seq[row.case_prefix], row.case_prefix);
-          } else {
-            id = FormatRecordId(s, ++seq[si], {});
-          }
-          std::string& out = file.buffer();
-          if (s == Source::kOutreach) {
-            out += "{\"" + std::string(RecordIdColumn(s)) + "\":\"" + id + "\"";
-            out += row.tail;
-          } else {
-            out += id;
-            out += row.tail;
-            if (s == Source::kProsecution) {
-              out.push_back(',');
-              out += FormatUsmsNumber(++usms_seq[row.usms_code], row.usms_code);
-            }
-          }
-          out.push_back('\n');
-          std::string& rec = records->buffer();
-          rec += SourceName(s);
-          rec.push_back(',');
-          rec += id;
-          rec.push_back(',');
-          rec += row.person_id;
-          rec.push_back('\n');
-          ++summary.records[si];
-        }
-        REUNITE_RETURN_IF_ERROR(file.MaybeFlush());
-      }
-      for (int t = 0; t < kTruthFileCount; ++t) {
-        truth[t]->buffer() += fam.truth.text[t];
-        REUNITE_RETURN_IF_ERROR(truth[t]->MaybeFlush());
-      }
-      REUNITE_RETURN_IF_ERROR(records->MaybeFlush());
-      summary.persons += fam.persons;
-      summary.children += fam.children;
-      summary.separated_children += fam.separated_children;
-    }
-    summary.families += n;
-    progress.Advance(n);
+    writing.join();
+    REUNITE_RETURN_IF_ERROR(written);
+    progress.Advance(current.size());
+    std::swap(current, next);
   }
-  for (auto& f : exports) REUNITE_RETURN_IF_ERROR(f->Close());
-  for (auto& f : truth) REUNITE_RETURN_IF_ERROR(f->Close());
-  REUNITE_RETURN_IF_ERROR(records->Close());
+  REUNITE_RETURN_IF_ERROR(writer.Close());
   progress.Done();
+  SynthSummary summary = writer.summary();
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return summary;
