@@ -11,15 +11,21 @@ namespace reunite::linkage {
 namespace {
 
 // Similarities computed on demand, at most once per pair.
+// The strings themselves are fetched only when a similarity is needed.
 class LazySimilarity {
  public:
-  LazySimilarity(std::string_view a, std::string_view b) : a_(a), b_(b) {}
+  LazySimilarity(std::string_view a, std::string_view b) : a_(a), b_(b), ready_(true) {}
+  LazySimilarity(const StringPool& pool, uint32_t a, uint32_t b) : pool_(&pool), ia_(a), ib_(b) {}
   double JaroWinkler() {
-    if (jw_ < 0) jw_ = linkage::JaroWinkler(a_, b_);
+    if (jw_ < 0) {
+      Fetch();
+      jw_ = linkage::JaroWinkler(a_, b_);
+    }
     return jw_;
   }
   int Distance(int limit) {
     if (dl_ < 0 || (dl_ > dl_limit_ && limit > dl_limit_)) {
+      Fetch();
       dl_ = DamerauLevenshtein(a_, b_, limit);
       dl_limit_ = limit;
     }
@@ -27,7 +33,16 @@ class LazySimilarity {
   }
 
  private:
+  void Fetch() {
+    if (ready_) return;
+    a_ = pool_->View(ia_);
+    b_ = pool_->View(ib_);
+    ready_ = true;
+  }
   std::string_view a_, b_;
+  const StringPool* pool_ = nullptr;
+  uint32_t ia_ = 0, ib_ = 0;
+  bool ready_ = false;
   double jw_ = -1;
   int dl_ = -1;
   int dl_limit_ = 0;
@@ -59,7 +74,7 @@ int TextLevel(const Comparison& c, const PreparedComparison& a, size_t i,
               const PreparedComparison& b, size_t j, const StringPool& pool) {
   const uint32_t va = a.value[i], vb = b.value[j];
   if (va == 0 || vb == 0) return 0;
-  LazySimilarity sim(pool.View(va), pool.View(vb));
+  LazySimilarity sim(pool, va, vb);
   const int last = static_cast<int>(c.levels.size()) - 1;
   for (int l = 1; l < last; ++l) {
     const Level& level = c.levels[static_cast<size_t>(l)];
@@ -90,7 +105,7 @@ int IdLevel(const Comparison& c, const PreparedComparison& a, size_t i, const Pr
             size_t j, const StringPool& pool) {
   const uint32_t va = a.value[i], vb = b.value[j];
   if (va == 0 || vb == 0) return 0;
-  LazySimilarity sim(pool.View(va), pool.View(vb));
+  LazySimilarity sim(pool, va, vb);
   const int last = static_cast<int>(c.levels.size()) - 1;
   for (int l = 1; l < last; ++l) {
     const Level& level = c.levels[static_cast<size_t>(l)];
@@ -220,7 +235,7 @@ int GivenNameLevel(const Comparison& c, const PreparedComparison& a, size_t i,
   if (va == 0 || vb == 0) return 0;
   const names::GivenNameFeature& ga = a.given[i];
   const names::GivenNameFeature& gb = b.given[j];
-  LazySimilarity sim(pool.View(va), pool.View(vb));
+  LazySimilarity sim(pool, va, vb);
   const int last = static_cast<int>(c.levels.size()) - 1;
   for (int l = 1; l < last; ++l) {
     const Level& level = c.levels[static_cast<size_t>(l)];

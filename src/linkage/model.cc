@@ -294,7 +294,12 @@ std::vector<std::string> Model::Columns() const {
     for (const std::string& col : c.columns) add(col);
   }
   for (const BlockingRule& r : blocking) {
-    for (const std::string& k : r.keys) add(k.substr(0, k.find(':')));
+    for (const std::string& k : r.keys) {
+      std::string name = k.substr(0, k.find(':'));
+      bool is_comparison = std::any_of(comparisons.begin(), comparisons.end(),
+                                       [&name](const Comparison& c) { return c.name == name; });
+      if (!is_comparison) add(name);
+    }
   }
   return out;
 }

@@ -83,8 +83,12 @@ struct Comparison {
 };
 
 // One blocking rule: records sharing all keys are candidate pairs. A key is
-// "column" or "column:transform" with transform one of: phonetic, first<N>,
-// year, first_token, last<N>.
+// "name" or "name:transform" with transform one of: phonetic, first<N>,
+// year, first_token, last<N>. `name` is a comparison name or a column a
+// comparison reads: the key comes from that comparison's prepared features
+// (surnames: the paternal surname; given name: the first given name,
+// nickname-resolved for :phonetic; dates: ISO YYYY-MM-DD whatever the file's
+// format). Any other column is folded text.
 struct BlockingRule {
   std::vector<std::string> keys;
 };

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <limits>
 
@@ -28,13 +29,6 @@ std::string NormalizePlainId(std::string_view raw) {
   return out;
 }
 
-bool IsDateColumn(const Model& model, const std::string& column) {
-  for (const Comparison& c : model.comparisons) {
-    if (c.kind == ComparisonKind::kDate && c.columns[0] == column) return true;
-  }
-  return false;
-}
-
 // Blocking key text of one key ("column:transform") for one record.
 std::string KeyPart(std::string_view standardised, std::string_view transform, bool is_date) {
   if (standardised.empty()) return {};
@@ -50,6 +44,52 @@ std::string KeyPart(std::string_view standardised, std::string_view transform, b
   if (transform.substr(0, 4) == "last") {
     size_t n = static_cast<size_t>(std::atoi(std::string(transform.substr(4)).c_str()));
     return std::string(standardised.substr(standardised.size() > n ? standardised.size() - n : 0));
+  }
+  return {};
+}
+
+// The comparison a blocking key column names: a comparison of that name, else
+// the first comparison reading that column; -1 for none.
+int ComparisonForKey(const Model& model, const std::string& name) {
+  for (size_t c = 0; c < model.comparisons.size(); ++c) {
+    if (model.comparisons[c].name == name) return static_cast<int>(c);
+  }
+  for (size_t c = 0; c < model.comparisons.size(); ++c) {
+    if (model.comparisons[c].columns[0] == name) return static_cast<int>(c);
+  }
+  return -1;
+}
+
+// Key text from prepared features: surnames -> paternal surname, given name
+// -> first given name, date -> ISO date, others -> the standardised value.
+// "phonetic" uses the prepared phonetic keys where there are some.
+std::string ComparisonKeyText(const Comparison& c, const PreparedComparison& pc, size_t i,
+                              const StringPool& pool, std::string_view transform) {
+  const bool phonetic = transform == "phonetic";
+  switch (c.kind) {
+    case ComparisonKind::kSurnames: {
+      if (pc.value[i] == 0) return {};
+      const names::SurnameFeature& s = pc.surnames[i];
+      return phonetic ? s.paternal_key : KeyPart(s.surnames.paternal, transform, false);
+    }
+    case ComparisonKind::kGivenName: {
+      if (pc.value[i] == 0) return {};
+      const names::GivenNameFeature& g = pc.given[i];
+      return phonetic ? g.phonetic_first : KeyPart(g.first, transform, false);
+    }
+    case ComparisonKind::kDate:
+      if (pc.value[i] == 0) return {};
+      return KeyPart(pc.dates[i].ToIso(), transform, true);
+    case ComparisonKind::kNumeric: {
+      if (std::isnan(pc.numbers[i])) return {};
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%.6g", pc.numbers[i]);
+      return KeyPart(buf, transform, false);
+    }
+    case ComparisonKind::kText:
+    case ComparisonKind::kId:
+      if (phonetic && !pc.phonetic.empty()) return std::string(pool.View(pc.phonetic[i]));
+      return KeyPart(pool.View(pc.value[i]), transform, false);
   }
   return {};
 }
@@ -76,7 +116,10 @@ names::DateOrder ResolveDateOrder(const RecordTable& table, int column,
 }
 
 FeatureSpace::FeatureSpace(const Model& model)
-    : model_(model), pools_(model.comparisons.size()), term_frequency_(model.comparisons.size()) {}
+    : model_(model),
+      pools_(model.comparisons.size()),
+      term_frequency_(model.comparisons.size()),
+      term_total_(model.comparisons.size(), 0.0) {}
 
 PreparedTable FeatureSpace::Prepare(const RecordTable& table, int threads) {
   PreparedTable out;
@@ -215,19 +258,16 @@ PreparedTable FeatureSpace::Prepare(const RecordTable& table, int threads) {
     std::vector<uint64_t>& keys = out.block_keys[r];
     keys.assign(n, 0);
     struct Part {
-      int column;
+      int comparison;  // >= 0: key from the comparison's prepared features
+      int column;      // else from the raw column, folded
       std::string transform;
-      bool is_date;
-      names::DateOrder order;
     };
     std::vector<Part> parts;
     for (const std::string& k : rule.keys) {
       size_t colon = k.find(':');
       std::string name = k.substr(0, colon);
-      Part p{table.ColumnIndex(name), colon == std::string::npos ? "" : k.substr(colon + 1),
-             IsDateColumn(model_, name), names::DateOrder::kAuto};
-      if (p.column < 0 && name == "family_name") p.column = table.ColumnIndex("paternal_surname");
-      if (p.is_date) p.order = ResolveDateOrder(table, p.column, table.date_order);
+      Part p{ComparisonForKey(model_, name), table.ColumnIndex(name),
+             colon == std::string::npos ? "" : k.substr(colon + 1)};
       parts.push_back(std::move(p));
     }
     ParallelFor(n, threads, [&](int, size_t b, size_t e) {
@@ -236,8 +276,15 @@ PreparedTable FeatureSpace::Prepare(const RecordTable& table, int threads) {
         uint64_t h = 0x9E3779B97F4A7C15ULL * (r + 1);
         bool ok = true;
         for (const Part& p : parts) {
-          std_value = StandardiseForKey(table.Value(p.column, i), p.is_date, p.order);
-          std::string part = KeyPart(std_value, p.transform, p.is_date);
+          std::string part;
+          if (p.comparison >= 0) {
+            const size_t c = static_cast<size_t>(p.comparison);
+            part = ComparisonKeyText(model_.comparisons[c], out.comparisons[c], i, pools_[c],
+                                     p.transform);
+          } else {
+            names::FoldTextInto(table.Value(p.column, i), &std_value);
+            part = KeyPart(std_value, p.transform, false);
+          }
           if (part.empty()) {
             ok = false;
             break;
@@ -264,9 +311,7 @@ void FeatureSpace::CountTermFrequencies(const std::vector<const PreparedTable*>&
         total += 1;
       }
     }
-    if (total > 0) {
-      for (double& x : tf) x /= total;
-    }
+    term_total_[ci] = total;
   }
 }
 

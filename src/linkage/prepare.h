@@ -54,18 +54,20 @@ class FeatureSpace {
   // Prepares `table` using `threads` workers for the per-record work.
   PreparedTable Prepare(const RecordTable& table, int threads = 1);
 
-  // Term frequencies of each comparison's values over the given tables:
-  // after this, TermFrequency(c, id) = share of records holding value id.
+  // Counts each tf_adjust comparison's values over the given tables:
+  // TermCount(c, id) records hold value id, out of TermTotal(c) non-missing.
   void CountTermFrequencies(const std::vector<const PreparedTable*>& tables);
-  double TermFrequency(size_t comparison, uint32_t id) const {
+  double TermCount(size_t comparison, uint32_t id) const {
     const auto& tf = term_frequency_[comparison];
     return id < tf.size() ? tf[id] : 0.0;
   }
+  double TermTotal(size_t comparison) const { return term_total_[comparison]; }
 
  private:
   Model model_;
   std::vector<StringPool> pools_;
-  std::vector<std::vector<double>> term_frequency_;
+  std::vector<std::vector<double>> term_frequency_;  // counts
+  std::vector<double> term_total_;
 };
 
 // The standardised text of a raw value for blocking and display: the date in

@@ -8,7 +8,10 @@
 namespace reunite::linkage {
 namespace {
 constexpr double kFloor = 1e-9;
-}
+// Term frequencies are shrunk towards u_exact as if this many extra records
+// held values at the average frequency (docs/linkage.md).
+constexpr double kTfPseudoRecords = 1000;
+}  // namespace
 
 double ProbabilityFromWeight(double weight) {
   if (weight > 60) return 1.0;
@@ -37,9 +40,12 @@ Scorer::Scorer(const FeatureSpace& space, const Model& model) : space_(space), m
     const double u_exact = std::max(comp.levels[static_cast<size_t>(tf_level_[c])].u, kFloor);
     const size_t values = space_.pool(c).size();
     tf_weight_[c].assign(values, 0.0);
+    const double total = space_.TermTotal(c);
     for (uint32_t v = 1; v < values; ++v) {
-      double tf = space_.TermFrequency(c, v);
-      if (tf <= 0) continue;  // no statistics: no adjustment
+      const double count = space_.TermCount(c, v);
+      if (count <= 0) continue;  // no statistics: no adjustment
+      // Shrunk towards u_exact so that small files do not over-adjust.
+      const double tf = (count + kTfPseudoRecords * u_exact) / (total + kTfPseudoRecords);
       tf_weight_[c][v] = std::log2(u_exact / std::max(tf, comp.tf_minimum));
     }
   }

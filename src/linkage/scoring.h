@@ -4,7 +4,8 @@
 //
 //   match_weight = log2(prior / (1 - prior))
 //                + Σ_c log2(m_c[level] / u_c[level])
-//                + Σ_c tf_c   (exact level with tf_adjust: log2(u_exact / tf(value)))
+//                + Σ_c tf_c   (exact level with tf_adjust: log2(u_exact / tf(value)),
+//                              tf = (count + 1000 u_exact) / (records + 1000))
 //   match_probability = 2^w / (1 + 2^w)
 //
 // Thread-safe after construction (read-only tables); does not allocate per pair.
