@@ -97,6 +97,7 @@ class Simulator {
   const ScenarioOptions& o_;
   Family& f_;
   int facility_ = 0;
+  std::string prosecutor_;
   int youngest_separated_age_ = 17;
   // Per separated parent (one per family): outreach and reunification in detention.
   bool outreach_done_ = false;
@@ -186,7 +187,7 @@ void Simulator::Prosecute(int m, const Date& decided, std::string_view directive
   c.member = m;
   c.sector = f_.sector;
   c.filed = decided;
-  c.prosecutor = Prosecutor();
+  c.prosecutor = prosecutor_;  // the AUSA who accepted the referral charges it
   const double u = rng_.Uniform();
   const District& district = Districts()[Sectors()[f_.sector].district];
   Event(m, decided, "charged", "prosecution", std::string(district.name), directive, c.prosecutor,
@@ -439,6 +440,7 @@ void Simulator::Run() {
     dec.type = "prosecution";
     dec.date = decided;
     dec.decider = Prosecutor();
+    prosecutor_ = dec.decider;
     dec.district = std::string(Districts()[Sectors()[f_.sector].district].name);
     dec.directive = policy.directive;
     dec.subject = candidate;

@@ -276,6 +276,23 @@ TEST_F(GeneratedScenarioTest, DecisionsNameDirectiveAndDeciderAndFollowPolicyDat
     }
   }
   EXPECT_GT(prosecutions, 20);
+
+  // The AUSA who accepted a referral is the prosecutor on the case.
+  std::map<std::string, std::string> accepted_by;
+  for (const auto& d : decisions.rows) {
+    if (d[1] == "prosecution" && d[decisions.Col("outcome")] == "accepted") {
+      accepted_by[d[decisions.Col("subject_person_id")]] = d[decisions.Col("decider")];
+    }
+  }
+  std::map<std::string, std::string> owner;
+  for (const auto& r : ReadTable(Path("truth/records.csv")).rows) {
+    if (r[0] == "usao") owner[r[1]] = r[2];
+  }
+  const Table cases = ReadTable(Path("exports/prosecution_cases.csv"));
+  for (const auto& c : cases.rows) {
+    EXPECT_EQ(c[cases.Col("prosecutor")], accepted_by[owner[c[0]]]) << c[0];
+  }
+  EXPECT_EQ(cases.rows.size(), accepted_by.size());
 }
 
 // The error model must really bite, but leave records recognisable.
