@@ -1,0 +1,126 @@
+// Deduplicates N synthetic persons end to end with models/person.json:
+// read CSV, standardise, block, train (u sampling + EM), score, cluster,
+// write pairs.csv and clusters.csv. Prints wall time per stage, peak memory
+// (the pipeline runs in a child process; ru_maxrss of that child), pair
+// completeness of blocking and precision/recall/F1 against the truth.
+//
+//   build/h-linkage-rel/bench/dedupe_bench [RECORDS=1000000] [WORK_DIR=/tmp/reunite-dedupe]
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+#include <unordered_map>
+
+#include "linkage/link_io.h"
+#include "linkage/link_job.h"
+#include "person_corpus.h"
+
+using namespace reunite;
+using namespace reunite::linkage;
+
+namespace {
+
+double Since(std::chrono::steady_clock::time_point t) {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
+}
+
+int RunPipeline(const std::string& dir) {
+  auto start = std::chrono::steady_clock::now();
+  auto model = LoadModel(std::string(REUNITE_SOURCE_DIR) + "/models/person.json");
+  if (!model.ok()) return 1;
+  InputSpec spec;
+  spec.left_path = dir + "/persons.csv";
+  spec.id_column = "record_id";
+  auto in = ReadInputs(*model, spec);
+  if (!in.ok()) {
+    std::fprintf(stderr, "%s\n", in.status().message().c_str());
+    return 1;
+  }
+  const double read = Since(start);
+  LinkOptions options;
+  options.train = std::getenv("REUNITE_NO_TRAIN") == nullptr;
+  options.threads = 2;
+  options.threshold = 0.5;
+  options.progress = ProgressMode::kNever;
+  LinkJob job(*model, in->left, nullptr, options);
+  if (!job.Run().ok()) return 1;
+  auto w0 = std::chrono::steady_clock::now();
+  if (!WritePairs(dir + "/pairs.csv", job, in->left, in->left).ok()) return 1;
+  if (!WriteClusters(dir + "/clusters.csv", job, in->left, in->left).ok()) return 1;
+  const double write = Since(w0);
+  const double total = Since(start);
+  rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  const auto& t = job.timings();
+  std::printf(
+      "end to end: %.2f s wall (read %.2f, standardise %.2f, block %.2f, train %.2f, "
+      "score %.2f, cluster %.2f, write %.2f), peak RSS %.2f GiB\n",
+      total, read, t.prepare, t.block, t.train, t.score, t.cluster, write,
+      ru.ru_maxrss / 1024.0 / 1024.0);
+  std::printf(
+      "candidate pairs %llu, oversized blocks skipped %llu (%llu records), matches %zu, "
+      "clusters %zu, EM iterations %d, prior %.3g\n",
+      static_cast<unsigned long long>(job.candidate_pairs()),
+      static_cast<unsigned long long>(job.blocking_stats().oversized_blocks),
+      static_cast<unsigned long long>(job.blocking_stats().oversized_records), job.matches().size(),
+      job.clusters().cluster_ids.size(), job.training_report().iterations, job.model().prior);
+  // Accuracy against the truth (not timed): person_id is column 1 of the file.
+  auto truth_reader = CsvReader::Open(dir + "/persons.csv");
+  if (!truth_reader.ok()) return 1;
+  std::vector<std::string> f;
+  std::vector<uint32_t> person;
+  while (*(*truth_reader)->Next(f)) person.push_back(static_cast<uint32_t>(std::stoul(f[1])));
+  std::unordered_map<uint32_t, uint64_t> per_person;
+  for (uint32_t p : person) ++per_person[p];
+  uint64_t true_pairs = 0;
+  for (const auto& [p, k] : per_person) true_pairs += k * (k - 1) / 2;
+  uint64_t found = 0;
+  Blocker blocker = Blocker::ForDedupe(job.left_prepared(), model->max_block_size);
+  blocker.ForEachPair(0, 1, [&](uint32_t i, uint32_t j) { found += person[i] == person[j]; });
+  uint64_t tp = 0;
+  for (const ScoredPair& p : job.matches()) tp += person[p.left] == person[p.right];
+  const double precision = job.matches().empty() ? 0 : double(tp) / job.matches().size();
+  const double recall = true_pairs ? double(tp) / true_pairs : 0;
+  std::printf(
+      "pair completeness %.4f (%llu of %llu true pairs are candidates); precision %.4f "
+      "recall %.4f F1 %.4f\n",
+      true_pairs ? double(found) / true_pairs : 0, static_cast<unsigned long long>(found),
+      static_cast<unsigned long long>(true_pairs), precision, recall,
+      precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const size_t records = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 1000000;
+  const std::string dir = argc > 2 ? argv[2] : "/tmp/reunite-dedupe";
+  mkdir(dir.c_str(), 0755);
+  std::printf("dedupe_bench: %zu synthetic person records, models/person.json, 2 threads\n",
+              records);
+  pid_t gen = fork();
+  if (gen == 0) {
+    auto t = std::chrono::steady_clock::now();
+    bench::PersonCorpus c = bench::MakePersonCorpus(records, 2026);
+    bool ok = bench::WriteCorpus(c, dir + "/persons.csv");
+    std::printf("generated %s/persons.csv in %.1f s (not timed below)\n", dir.c_str(), Since(t));
+    std::fflush(stdout);
+    _exit(ok ? 0 : 1);
+  }
+  int status = 0;
+  waitpid(gen, &status, 0);
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return 1;
+  pid_t run = fork();
+  if (run == 0) {
+    int rc = RunPipeline(dir);
+    std::fflush(stdout);
+    _exit(rc);
+  }
+  waitpid(run, &status, 0);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 1;
+}
