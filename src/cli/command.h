@@ -24,6 +24,8 @@ int Run(int argc, char** argv);
 // Subcommands, one file each.
 void AddVersionCommand(CLI::App& app, CommandResult& result);
 void AddVerifyCommand(CLI::App& app, CommandResult& result);
+void AddImportCommand(CLI::App& app, CommandResult& result);
+void AddQuarantineCommand(CLI::App& app, CommandResult& result);
 void AddSynthCommand(CLI::App& app, CommandResult& result);
 void AddLinkCommand(CLI::App& app, CommandResult& result);
 void AddTrainCommand(CLI::App& app, CommandResult& result);

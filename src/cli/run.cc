@@ -15,6 +15,8 @@ int Run(int argc, char** argv) {
   CommandResult result;
   AddVersionCommand(app, result);
   AddVerifyCommand(app, result);
+  AddImportCommand(app, result);
+  AddQuarantineCommand(app, result);
   AddSynthCommand(app, result);
   AddLinkCommand(app, result);
   AddTrainCommand(app, result);

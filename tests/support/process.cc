@@ -34,4 +34,6 @@ std::string MakeTempDir(const std::string& prefix) {
 
 std::string SourceDir() { return REUNITE_SOURCE_DIR; }
 
+std::string ReuniteBinary() { return REUNITE_BINARY; }
+
 }  // namespace reunite::testing

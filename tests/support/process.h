@@ -16,6 +16,8 @@ struct ProcessResult {
 ProcessResult RunCommand(const std::string& command, bool merge_stderr = true);
 // Runs the `reunite` binary built with this tree with `args` (shell-quoted by the caller).
 ProcessResult RunReunite(const std::string& args, bool merge_stderr = true);
+// Path of the `reunite` binary built with this tree.
+std::string ReuniteBinary();
 // A fresh empty directory under the test temp dir, unique per call.
 std::string MakeTempDir(const std::string& prefix);
 // The repository root (for models/, testdata).
