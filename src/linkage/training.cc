@@ -56,7 +56,7 @@ void EstimateU(const Scorer& scorer, const PreparedTable& left, const PreparedTa
       static_cast<size_t>(threads), std::vector<std::array<uint64_t, kMaxLevels>>(nc));
   uint64_t sample = options.u_sample_pairs;
   if (sample == 0) {
-    sample = std::clamp<uint64_t>(20 * (left.size + (dedupe ? 0 : right.size)), 200'000, 2'000'000);
+    sample = std::clamp<uint64_t>(5 * (left.size + (dedupe ? 0 : right.size)), 50'000, 1'000'000);
   }
   const uint64_t per_thread = sample / static_cast<uint64_t>(threads) + 1;
   std::vector<std::thread> pool;
@@ -157,7 +157,15 @@ double RunEm(const std::vector<PatternCount>& patterns, double start_lambda,
              const TrainingOptions& options, Model* model, TrainingReport* report) {
   const size_t nc = model->comparisons.size();
   double lambda = std::clamp(start_lambda, 1e-9, 0.999);
-  std::vector<std::array<double, kMaxLevels>> log_m(nc), log_u(nc), num(nc);
+  std::vector<std::array<double, kMaxLevels>> log_m(nc), log_u(nc), num(nc), num_u(nc);
+  // u used inside EM: starts at the model's (random-sample) u; re-estimated
+  // among candidates when options.em_candidate_u.
+  std::vector<std::array<double, kMaxLevels>> em_u(nc);
+  for (size_t c = 0; c < nc; ++c) {
+    for (size_t l = 1; l < model->comparisons[c].levels.size(); ++l) {
+      em_u[c][l] = model->comparisons[c].levels[l].u;
+    }
+  }
   int it = 0;
   bool converged = false;
   for (; it < options.max_iterations; ++it) {
@@ -165,9 +173,10 @@ double RunEm(const std::vector<PatternCount>& patterns, double start_lambda,
       for (size_t l = 1; l < model->comparisons[c].levels.size(); ++l) {
         const Level& level = model->comparisons[c].levels[l];
         log_m[c][l] = std::log(std::max(level.m, kMinProbability));
-        log_u[c][l] = std::log(std::max(level.u, kMinProbability));
+        log_u[c][l] = std::log(std::max(em_u[c][l], kMinProbability));
       }
       num[c].fill(0);
+      num_u[c].fill(0);
     }
     double matched = 0, total = 0;
     const double log_prior = std::log(lambda) - std::log1p(-lambda);
@@ -189,7 +198,11 @@ double RunEm(const std::vector<PatternCount>& patterns, double start_lambda,
         matched += mass;
         total += p.count;
       }
-      for (size_t c = 0; c < nc; ++c) num[c][p.levels[c]] += mass;
+      const double non_mass = (1.0 - w) * p.count;
+      for (size_t c = 0; c < nc; ++c) {
+        num[c][p.levels[c]] += mass;
+        num_u[c][p.levels[c]] += non_mass;
+      }
     }
     double new_lambda = total > 0 ? std::clamp(matched / total, 1e-9, 0.999) : lambda;
     double max_change = std::fabs(new_lambda - lambda);
@@ -207,6 +220,18 @@ double RunEm(const std::vector<PatternCount>& patterns, double start_lambda,
               (num[c][l] + pseudo) / (den + pseudo * static_cast<double>(comp.levels.size() - 1));
           max_change = std::max(max_change, std::fabs(m - level.m));
           level.m = m;
+        }
+      }
+    }
+    if (options.em_candidate_u) {
+      for (size_t c = 0; c < nc; ++c) {
+        const Comparison& comp = model->comparisons[c];
+        double den = 0;
+        for (size_t l = 1; l < comp.levels.size(); ++l) den += num_u[c][l];
+        for (size_t l = 1; l < comp.levels.size(); ++l) {
+          if (comp.levels[l].fixed_u || den <= 0) continue;
+          em_u[c][l] =
+              (num_u[c][l] + 1e-3) / (den + 1e-3 * static_cast<double>(comp.levels.size() - 1));
         }
       }
     }

@@ -24,13 +24,18 @@ namespace reunite::linkage {
 
 struct TrainingOptions {
   uint64_t seed = 42;  // u sampling
-  // Random pairs drawn for u; 0 = 20 per record, clamped to [200k, 2M].
+  // Random pairs drawn for u; 0 = 5 per record, clamped to [50k, 1M].
   uint64_t u_sample_pairs = 0;
   int max_iterations = 200;
   double tolerance = 1e-7;  // stop when no m moves more than this
   int threads = 2;
   bool train_u = true;
   bool train_m = true;
+  // EM also re-estimates u among the CANDIDATE pairs (as fastLink does), as a
+  // nuisance parameter: blocking makes agreement on blocked fields common among
+  // candidate non-matches, and a random-pair u would let EM mistake that for
+  // matching. The model keeps the random-sample u for scoring.
+  bool em_candidate_u = true;
 };
 
 struct TrainingReport {
