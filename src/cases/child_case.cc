@@ -89,6 +89,9 @@ Result<ChildCase> BuildChildCase(const CaseInput& input) {
   for (const Relationship& r : input.relationships) {
     if (r.child_id != c.child_id) continue;
     Relationship eff = r;
+    if (eff.status_since && input.as_of < *eff.status_since) {
+      eff.status = RelationshipStatus::kAsserted;
+    }
     if (eff.status != RelationshipStatus::kRefuted) {
       for (const Event* e : timeline) {
         if (e->type == EventType::kParentageVerified && e->Involves(r.parent_id) &&

@@ -64,6 +64,20 @@ TEST(ChildCaseTest, ParentageVerifiedUpgradesDisputedFromItsDate) {
   EXPECT_EQ(after->relationship->status, RelationshipStatus::kVerified);
 }
 
+TEST(ChildCaseTest, RelationshipStatusAppliesFromItsDate) {
+  std::vector<Event> events = {
+      E("e1", EventType::kSeparated, "2018-06-01", {"c1", "p1"}, "border"),
+  };
+  std::vector<Relationship> rels = {R("p1", "c1", RelationshipStatus::kRefuted)};
+  rels[0].status_since = D("2018-07-01");
+  Result<ChildCase> before = BuildChildCase({"c1", std::nullopt, events, rels, D("2018-06-30")});
+  Result<ChildCase> after = BuildChildCase({"c1", std::nullopt, events, rels, D("2018-07-01")});
+  ASSERT_TRUE(before.ok() && after.ok());
+  EXPECT_EQ(before->parent_id, "p1");
+  EXPECT_FALSE(before->all_relationships_refuted);
+  EXPECT_TRUE(after->all_relationships_refuted);
+}
+
 TEST(ChildCaseTest, RejectsEmptyChildAndInvalidDate) {
   EXPECT_EQ(BuildChildCase({"", std::nullopt, {}, {}, D("2018-06-09")}).status().code(),
             ErrorCode::kInvalidArgument);

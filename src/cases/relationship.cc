@@ -67,6 +67,7 @@ Result<Relationship> RelationshipFromJson(const nlohmann::json& j, std::string_v
     REUNITE_ASSIGN_OR_RETURN(r.evidence, Lookup(kEvidence, evidence, JsonPath(path, "evidence")));
   }
   REUNITE_ASSIGN_OR_RETURN(r.source, OptionalString(j, "source", path));
+  REUNITE_ASSIGN_OR_RETURN(r.status_since, OptionalDate(j, "status_since", path));
   return r;
 }
 

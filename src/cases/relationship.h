@@ -5,9 +5,11 @@
 #define REUNITE_CASES_RELATIONSHIP_H_
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <string_view>
 
+#include "common/date.h"
 #include "reunite/status.h"
 
 namespace reunite::cases {
@@ -27,10 +29,13 @@ struct Relationship {
   RelationshipStatus status = RelationshipStatus::kAsserted;
   Evidence evidence = Evidence::kClaimed;
   std::string source;  // who established the status (record, caseworker, lab)
+  // The date the status was established; before it the relationship reads as
+  // asserted (so past as-of dates are not rewritten). Unset: always.
+  std::optional<Date> status_since;
 };
 
-// {"parent","child","kind","status","evidence","source"}; kind, evidence and
-// source are optional. kInvalidArgument naming `path` on a bad field.
+// {"parent","child","kind","status","evidence","source","status_since"}; kind,
+// evidence, source and status_since are optional. kInvalidArgument naming `path` on a bad field.
 Result<Relationship> RelationshipFromJson(const nlohmann::json& j, std::string_view path);
 
 }  // namespace reunite::cases
