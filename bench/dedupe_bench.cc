@@ -47,6 +47,8 @@ int RunPipeline(const std::string& dir) {
   options.threads = 2;
   options.threshold = 0.5;
   options.progress = ProgressMode::kNever;
+  // REUNITE_GLOBAL_EM=1: one EM over all candidates (no per-rule m), for comparison.
+  options.training.per_rule_m = std::getenv("REUNITE_GLOBAL_EM") == nullptr;
   LinkJob job(*model, in->left, nullptr, options);
   if (!job.Run().ok()) return 1;
   auto w0 = std::chrono::steady_clock::now();
@@ -69,6 +71,16 @@ int RunPipeline(const std::string& dir) {
       static_cast<unsigned long long>(job.blocking_stats().oversized_blocks),
       static_cast<unsigned long long>(job.blocking_stats().oversized_records), job.matches().size(),
       job.clusters().cluster_ids.size(), job.training_report().iterations, job.model().prior);
+  if (std::getenv("REUNITE_PRINT_MODEL") != nullptr) {
+    for (const auto& c : job.model().comparisons) {
+      std::printf("%s:", c.name.c_str());
+      for (size_t l = 1; l < c.levels.size(); ++l) {
+        std::printf(" [%s m=%.4f u=%.2g]", c.levels[l].label.c_str(), c.levels[l].m,
+                    c.levels[l].u);
+      }
+      std::printf("\n");
+    }
+  }
   // Accuracy against the truth (not timed): person_id is column 1 of the file.
   auto truth_reader = CsvReader::Open(dir + "/persons.csv");
   if (!truth_reader.ok()) return 1;

@@ -39,6 +39,21 @@ class Blocker {
   // (i indexes the left/only table, j the right; for dedupe i < j).
   template <typename Fn>
   void ForEachPair(int shard, int shards, Fn&& fn) const {
+    Visit(shard, shards, /*dedup_across_rules=*/true,
+          [&fn](uint32_t, uint32_t i, uint32_t j) { fn(i, j); });
+  }
+
+  // Calls fn(rule, i, j) for every pair of every kept block of every rule,
+  // WITHOUT removing pairs an earlier rule found: each rule sees all its own
+  // pairs (training per blocking rule needs the rule's unbiased pair set).
+  template <typename Fn>
+  void ForEachRulePair(int shard, int shards, Fn&& fn) const {
+    Visit(shard, shards, /*dedup_across_rules=*/false, fn);
+  }
+
+ private:
+  template <typename Fn>
+  void Visit(int shard, int shards, bool dedup_across_rules, Fn&& fn) const {
     for (size_t g = static_cast<size_t>(shard); g < groups_.size();
          g += static_cast<size_t>(shards)) {
       const Group& grp = groups_[g];
@@ -48,8 +63,8 @@ class Blocker {
           for (uint32_t b = a + 1; b < grp.le; ++b) {
             uint32_t i = lrec[a], j = lrec[b];
             if (i > j) std::swap(i, j);
-            if (FoundEarlier(grp.rule, i, j)) continue;
-            fn(i, j);
+            if (dedup_across_rules && FoundEarlier(grp.rule, i, j)) continue;
+            fn(grp.rule, i, j);
           }
         }
       } else {
@@ -57,15 +72,14 @@ class Blocker {
         for (uint32_t a = grp.lb; a < grp.le; ++a) {
           for (uint32_t b = grp.rb; b < grp.re; ++b) {
             uint32_t i = lrec[a], j = rrec[b];
-            if (FoundEarlier(grp.rule, i, j)) continue;
-            fn(i, j);
+            if (dedup_across_rules && FoundEarlier(grp.rule, i, j)) continue;
+            fn(grp.rule, i, j);
           }
         }
       }
     }
   }
 
- private:
   struct Group {
     uint32_t rule;
     uint32_t lb, le;  // range in left_sorted_[rule]

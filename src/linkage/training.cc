@@ -131,6 +131,126 @@ std::vector<PatternCount> CountPatterns(const Scorer& scorer, const PreparedTabl
   return out;
 }
 
+namespace {
+
+// Which comparisons a blocking rule's keys read (by comparison name or column).
+std::vector<bool> RuleComparisons(const Model& model, const BlockingRule& rule) {
+  std::vector<bool> used(model.comparisons.size(), false);
+  for (const std::string& key : rule.keys) {
+    const std::string name = key.substr(0, key.find(':'));
+    for (size_t c = 0; c < model.comparisons.size(); ++c) {
+      const Comparison& comp = model.comparisons[c];
+      if (comp.name == name ||
+          std::find(comp.columns.begin(), comp.columns.end(), name) != comp.columns.end()) {
+        used[c] = true;
+      }
+    }
+  }
+  return used;
+}
+
+// Pattern counts per blocking rule over each rule's own pairs, each rule
+// sampled down to about `cap` pairs by a hash of the pair.
+std::vector<std::vector<PatternCount>> CountPatternsByRule(const Scorer& scorer,
+                                                           const PreparedTable& left,
+                                                           const PreparedTable& right,
+                                                           const Blocker& blocker, int threads,
+                                                           uint64_t cap) {
+  const size_t nc = scorer.model().comparisons.size();
+  const size_t rules = scorer.model().blocking.size();
+  threads = std::max(1, threads);
+  std::vector<uint64_t> keep_below(rules, ~0ULL);
+  const auto& by_rule = blocker.stats().pairs_by_rule;
+  for (size_t r = 0; r < rules && r < by_rule.size(); ++r) {
+    if (by_rule[r] > cap) {
+      keep_below[r] = static_cast<uint64_t>(
+          static_cast<double>(cap) / static_cast<double>(by_rule[r]) * 18446744073709551615.0);
+    }
+  }
+  using Map = std::unordered_map<PatternKey, uint64_t, PatternKeyHash>;
+  std::vector<std::vector<Map>> maps(static_cast<size_t>(threads), std::vector<Map>(rules));
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) {
+    pool.emplace_back([&, t] {
+      auto& mine = maps[static_cast<size_t>(t)];
+      uint8_t levels[kMaxComparisons];
+      blocker.ForEachRulePair(t, threads, [&](uint32_t rule, uint32_t i, uint32_t j) {
+        if (rule >= rules) return;
+        if (keep_below[rule] != ~0ULL) {
+          uint64_t h = (static_cast<uint64_t>(i) << 32 | j) * 0x9E3779B97F4A7C15ULL;
+          h ^= h >> 31;
+          h *= 0xBF58476D1CE4E5B9ULL;
+          h ^= h >> 29;
+          if (h >= keep_below[rule]) return;
+        }
+        scorer.Levels(left, i, right, j, levels);
+        ++mine[rule][Pack(levels, nc)];
+      });
+    });
+  }
+  for (auto& th : pool) th.join();
+  std::vector<std::vector<PatternCount>> out(rules);
+  for (size_t r = 0; r < rules; ++r) {
+    for (size_t t = 1; t < maps.size(); ++t) {
+      for (const auto& [k, v] : maps[t][r]) maps[0][r][k] += v;
+    }
+    for (const auto& [k, v] : maps[0][r]) {
+      PatternCount p;
+      Unpack(k, nc, p.levels.data());
+      p.count = static_cast<double>(v);
+      out[r].push_back(p);
+    }
+    std::sort(out[r].begin(), out[r].end(),
+              [](const PatternCount& a, const PatternCount& b) { return a.levels < b.levels; });
+  }
+  return out;
+}
+
+}  // namespace
+
+// Sequential per-rule m estimation: in model order, each rule's EM runs over
+// that rule's pairs with the rule's own comparisons switched off; comparisons
+// an earlier rule already estimated are used with their m fixed (they make the
+// classification sharp), the rest are estimated and then fixed in turn.
+void EstimateMPerRule(const std::vector<std::vector<PatternCount>>& by_rule,
+                      const std::vector<PatternCount>& labelled, double expected_matches,
+                      const TrainingOptions& options, Model* model) {
+  const size_t nc = model->comparisons.size();
+  std::vector<bool> estimated(nc, false);
+  TrainingOptions rule_options = options;
+  rule_options.em_candidate_u = false;
+  for (size_t r = 0; r < by_rule.size() && r < model->blocking.size(); ++r) {
+    const std::vector<bool> used = RuleComparisons(*model, model->blocking[r]);
+    bool anything_new = false;
+    for (size_t c = 0; c < nc; ++c) anything_new |= !used[c] && !estimated[c];
+    if (!anything_new) continue;
+    std::vector<PatternCount> patterns = by_rule[r];
+    patterns.insert(patterns.end(), labelled.begin(), labelled.end());
+    double n = 0;
+    for (PatternCount& p : patterns) {
+      for (size_t c = 0; c < nc; ++c) {
+        if (used[c]) p.levels[c] = 0;
+      }
+      if (p.label < 0) n += p.count;
+    }
+    if (n <= 0) continue;
+    Model rule_model = *model;
+    for (size_t c = 0; c < nc; ++c) {
+      if (!estimated[c]) continue;
+      for (Level& level : rule_model.comparisons[c].levels) level.fixed_m = true;
+    }
+    RunEm(patterns, std::min(0.5, 0.5 * expected_matches / n), rule_options, &rule_model, nullptr);
+    for (size_t c = 0; c < nc; ++c) {
+      if (used[c] || estimated[c]) continue;
+      for (size_t l = 1; l < model->comparisons[c].levels.size(); ++l) {
+        Level& level = model->comparisons[c].levels[l];
+        if (!level.fixed_m) level.m = rule_model.comparisons[c].levels[l].m;
+      }
+      estimated[c] = true;
+    }
+  }
+}
+
 void SetStartingM(Model* model) {
   for (Comparison& c : model->comparisons) {
     const size_t n = c.levels.size();
@@ -278,7 +398,35 @@ Model Train(const FeatureSpace& space, const PreparedTable& left, const Prepared
   (void)nc;
   const double expected_matches = static_cast<double>(std::min(left.size, right.size));
   const double start = candidates > 0 ? std::min(0.5, 0.5 * expected_matches / candidates) : 0.01;
-  const double lambda = RunEm(patterns, start, options, &model, report);
+  double lambda = RunEm(patterns, start, options, &model, report);
+  if (options.per_rule_m && options.train_m && !model.blocking.empty()) {
+    std::vector<PatternCount> labelled(patterns.end() - static_cast<std::ptrdiff_t>(labels.size()),
+                                       patterns.end());
+    const std::vector<std::vector<PatternCount>> by_rule = CountPatternsByRule(
+        scorer, left, right, blocker, options.threads, options.max_pairs_per_rule);
+    {
+      Model tmp = model;
+      SetStartingM(&tmp);
+      EstimateMPerRule(by_rule, labelled, expected_matches, options, &tmp);
+      // Copy per-rule m where some rule did not block on the comparison.
+      for (size_t c = 0; c < nc; ++c) {
+        bool free_somewhere = false;
+        for (const BlockingRule& rule : model.blocking) {
+          if (!RuleComparisons(model, rule)[c]) free_somewhere = true;
+        }
+        if (!free_somewhere) continue;
+        for (size_t l = 1; l < model.comparisons[c].levels.size(); ++l) {
+          if (!model.comparisons[c].levels[l].fixed_m) {
+            model.comparisons[c].levels[l].m = tmp.comparisons[c].levels[l].m;
+          }
+        }
+      }
+    }
+    // The prior among candidates with m (and u) fixed.
+    TrainingOptions lambda_options = options;
+    lambda_options.train_m = false;
+    lambda = RunEm(patterns, start, lambda_options, &model, report);
+  }
   const double all_pairs = dedupe ? static_cast<double>(left.size) * (left.size - 1) / 2.0
                                   : static_cast<double>(left.size) * right.size;
   if (all_pairs > 0 && candidates > 0) {

@@ -36,6 +36,16 @@ struct TrainingOptions {
   // candidate non-matches, and a random-pair u would let EM mistake that for
   // matching. The model keeps the random-sample u for scoring.
   bool em_candidate_u = true;
+  // Splink-style m estimation: one EM per blocking rule, in model order, over
+  // that rule's own pairs (without the cross-rule dedup) with the comparisons
+  // its keys read switched off (they agree by construction among its pairs).
+  // A comparison's m comes from the first rule that does not block on it;
+  // later rules use it with m fixed. u stays the random-sample u. The prior is
+  // then estimated over all candidates with m fixed. Comparisons that every
+  // rule blocks on keep the global EM's m.
+  bool per_rule_m = true;
+  // Pairs sampled per rule for the per-rule EM (deterministic hash sample).
+  uint64_t max_pairs_per_rule = 2'000'000;
 };
 
 struct TrainingReport {
@@ -75,6 +85,14 @@ std::vector<PatternCount> CountPatterns(const Scorer& scorer, const PreparedTabl
 // Heuristic label-free starting m: strongest level most likely, halving
 // down the levels; gender-mismatch levels start near 0.
 void SetStartingM(Model* model);
+
+// Per-blocking-rule m (see TrainingOptions::per_rule_m): by_rule[r] are the
+// pattern counts of rule r's own pairs (model->blocking[r]); `labelled` are
+// reviewed pairs added to every rule's EM. Sets m of every comparison some
+// rule does not block on; others are left as they are. u is never changed.
+void EstimateMPerRule(const std::vector<std::vector<PatternCount>>& by_rule,
+                      const std::vector<PatternCount>& labelled, double expected_matches,
+                      const TrainingOptions& options, Model* model);
 
 // EM over pattern counts: updates m of every level that is not fixed_m and
 // returns lambda (the match share among the counted pairs). u is held fixed.
