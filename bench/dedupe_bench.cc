@@ -75,8 +75,7 @@ int RunPipeline(const std::string& dir) {
     for (const auto& c : job.model().comparisons) {
       std::printf("%s:", c.name.c_str());
       for (size_t l = 1; l < c.levels.size(); ++l) {
-        std::printf(" [%s m=%.4f u=%.2g]", c.levels[l].label.c_str(), c.levels[l].m,
-                    c.levels[l].u);
+        std::printf(" [%s m=%.4f u=%.2g]", c.levels[l].label.c_str(), c.levels[l].m, c.levels[l].u);
       }
       std::printf("\n");
     }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the embedded default, from a fresh machine: set up, build,
-# generate the synthetic scenario and run what exists of the pipeline on it.
+# generate the synthetic separation scenario, import every agency's export
+# into a SQLite file, verify the event log, and link records across agencies.
 # Usage: scripts/demo.sh [--families N] [--seed S] [--out DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +17,49 @@ while (($#)); do
   esac
 done
 scripts/setup.sh
+echo "== building (release)"
 scripts/build.sh release >/dev/null
 bin=build/release/apps/reunite
-"$bin" version
+rm -rf "$out"
+mkdir -p "$out"
+
+echo "== 1. synthetic scenario: $families families, seed $seed"
+"$bin" synth --families "$families" --seed "$seed" --out "$out/scenario"
+
+echo "== 2. import each agency's export into $out/reunite.db"
+db="$out/reunite.db"
+exports="$out/scenario/exports"
+"$bin" import --db "$db" --source e3 "$exports/e3_apprehensions.csv"
+"$bin" import --db "$db" --source ice "$exports/ice_detention.csv"
+"$bin" import --db "$db" --source orr "$exports/orr_shelter.csv"
+"$bin" import --db "$db" --source usao "$exports/prosecution_cases.csv"
+"$bin" import --db "$db" --source ngo "$exports/ngo_outreach.jsonl"
+"$bin" quarantine --db "$db" | tail -n 1
+"$bin" verify --db "$db"
+
+echo "== 3. link shelter children (ORR) to border apprehension records (e3)"
+# Two schemas: each file names its own id column and columns (--right-*).
+"$bin" link "$exports/orr_shelter.csv" "$exports/e3_apprehensions.csv" \
+  --model models/person.json --train --one-to-one \
+  --id uac_id --map given_name=child_first_name,family_name=child_last_name,country=country_of_birth \
+  --right-id-column event_id --right-map given_name=first_name,family_name=last_name,country=citizenship \
+  --date-order mdy --out "$out/orr_e3_pairs.csv"
+
+# Score the links against the scenario's ground truth (the same person behind both records).
+awk -F, '
+  FNR == 1 { next }
+  FILENAME ~ /records.csv$/ {
+    if ($1 == "orr") orr[$2] = $3
+    if ($1 == "e3") { e3[$2] = $3; e3_count[$3]++ }
+    next
+  }
+  { pairs++; if (orr[$1] != "" && orr[$1] == e3[$2]) good++; linked[$1] = 1 }
+  END {
+    for (k in orr) { total++; if (e3_count[orr[k]] > 0) findable++ }
+    for (k in linked) if (e3_count[orr[k]] > 0) found_child++
+    printf "   %d shelter records; %d have an apprehension record; %d linked (%d links)\n", total, findable, length(linked), pairs
+    printf "   link precision %.3f against the ground truth\n", pairs ? good / pairs : 0
+  }' "$out/scenario/truth/records.csv" "$out/orr_e3_pairs.csv"
+
+echo
+echo "Done. The store is $db (SQLite); the scenario and its ground truth are in $out/scenario."

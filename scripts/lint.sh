@@ -21,5 +21,6 @@ if [ "${1:-}" = "--tidy" ]; then
   shift
   targets=("$@")
   if ((${#targets[@]} == 0)); then mapfile -t targets < <(git ls-files 'src/*.cc' 'apps/*.cc' | grep -v '_test.cc$'); fi
-  printf '%s\n' "${targets[@]}" | xargs -P "$(nproc)" -n 4 clang-tidy -p build/release --quiet
+  printf '%s\n' "${targets[@]}" | xargs -P "$(nproc)" -n 4 clang-tidy -p build/release --quiet \
+    --extra-arg=-Wno-unknown-warning-option
 fi

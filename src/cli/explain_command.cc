@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "cli/command.h"
+#include "cli/linkage_input.h"
 #include "linkage/link_io.h"
 #include "linkage/prepare.h"
 #include "linkage/scoring.h"
@@ -11,9 +12,8 @@ namespace reunite::cli {
 namespace {
 
 struct ExplainFlags {
-  std::vector<std::string> files;
-  std::string model, id, map, date_order = "auto", left_id, right_id;
-  bool no_trim = false;
+  LinkageInputFlags input;
+  std::string model, left_id, right_id;
   bool json = false;
 };
 
@@ -26,14 +26,7 @@ Result<size_t> FindRecord(const linkage::RecordTable& t, const std::string& id) 
 
 Status RunExplain(const ExplainFlags& f) {
   REUNITE_ASSIGN_OR_RETURN(linkage::Model model, linkage::LoadModel(f.model));
-  linkage::InputSpec spec;
-  spec.left_path = f.files[0];
-  spec.right_path = f.files.size() > 1 ? f.files[1] : "";
-  spec.id_column = f.id;
-  spec.column_map = f.map;
-  spec.date_order = f.date_order;
-  spec.trim = !f.no_trim;
-  REUNITE_ASSIGN_OR_RETURN(linkage::Inputs in, linkage::ReadInputs(model, spec));
+  REUNITE_ASSIGN_OR_RETURN(linkage::Inputs in, linkage::ReadInputs(model, f.input.Spec()));
   const linkage::RecordTable& right = in.dedupe ? in.left : in.right;
   REUNITE_ASSIGN_OR_RETURN(size_t i, FindRecord(in.left, f.left_id));
   REUNITE_ASSIGN_OR_RETURN(size_t j, FindRecord(right, f.right_id));
@@ -62,14 +55,10 @@ void AddExplainCommand(CLI::App& app, CommandResult& result) {
   auto flags = std::make_shared<ExplainFlags>();
   CLI::App* sub = app.add_subcommand(
       "explain", "Show why a pair scores as it does: prior, each level, m, u, weight");
-  sub->add_option("files", flags->files, "LEFT.csv [RIGHT.csv]")->required()->expected(1, 2);
+  AddLinkageInputOptions(sub, flags->input);
   sub->add_option("--model", flags->model, "Model JSON (trained)")->required();
-  sub->add_option("--id", flags->id, "Column holding the record id")->required();
   sub->add_option("--left-id", flags->left_id, "Id of the record in the first file")->required();
   sub->add_option("--right-id", flags->right_id, "Id of the record in the second file")->required();
-  sub->add_option("--map", flags->map, "Column mapping canonical=csv,...");
-  sub->add_option("--date-order", flags->date_order, "iso, mdy, dmy or auto");
-  sub->add_flag("--no-trim", flags->no_trim, "Keep spaces around unquoted fields");
   sub->add_flag("--json", flags->json, "Print JSON instead of a table");
   sub->callback([flags, &result] { result.status = RunExplain(*flags); });
 }

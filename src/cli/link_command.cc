@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "cli/command.h"
+#include "cli/linkage_input.h"
 #include "linkage/link_io.h"
 #include "linkage/link_job.h"
 
@@ -12,12 +13,8 @@ namespace reunite::cli {
 namespace {
 
 struct LinkFlags {
-  std::vector<std::string> files;
+  LinkageInputFlags input;
   std::string model;
-  std::string id;
-  std::string map;
-  std::string date_order = "auto";
-  bool no_trim = false;
   bool train = false;
   std::string save_model;
   std::string labels;
@@ -31,18 +28,11 @@ struct LinkFlags {
 };
 
 Status RunLink(const LinkFlags& f) {
-  if (f.files.empty() || f.files.size() > 2) {
+  if (f.input.files.empty() || f.input.files.size() > 2) {
     return InvalidArgument("link: give one file (deduplicate) or two files (link)");
   }
   REUNITE_ASSIGN_OR_RETURN(linkage::Model model, linkage::LoadModel(f.model));
-  linkage::InputSpec spec;
-  spec.left_path = f.files[0];
-  spec.right_path = f.files.size() > 1 ? f.files[1] : "";
-  spec.id_column = f.id;
-  spec.column_map = f.map;
-  spec.date_order = f.date_order;
-  spec.trim = !f.no_trim;
-  REUNITE_ASSIGN_OR_RETURN(linkage::Inputs in, linkage::ReadInputs(model, spec));
+  REUNITE_ASSIGN_OR_RETURN(linkage::Inputs in, linkage::ReadInputs(model, f.input.Spec()));
   for (const std::string& w : in.warnings)
     std::fprintf(stderr, "reunite: warning: %s\n", w.c_str());
   const linkage::RecordTable& right = in.dedupe ? in.left : in.right;
@@ -83,15 +73,9 @@ void AddLinkCommand(CLI::App& app, CommandResult& result) {
   auto flags = std::make_shared<LinkFlags>();
   CLI::App* sub = app.add_subcommand(
       "link", "Deduplicate one CSV or link two CSVs with a Fellegi-Sunter model");
-  sub->add_option("files", flags->files, "LEFT.csv [RIGHT.csv]")->required()->expected(1, 2);
+  AddLinkageInputOptions(sub, flags->input);
   sub->add_option("--model", flags->model, "Model JSON (models/person.json, models/febrl.json)")
       ->required();
-  sub->add_option("--id", flags->id, "Column holding the record id")->required();
-  sub->add_option("--map", flags->map, "Column mapping canonical=csv,... (given_name=first)");
-  sub->add_option("--date-order", flags->date_order,
-                  "How to read dates: iso, mdy, dmy or auto (detect per file)");
-  sub->add_flag("--no-trim", flags->no_trim,
-                "Keep spaces around unquoted fields (by default they are trimmed)");
   sub->add_flag("--train", flags->train, "Estimate u, m and the prior from these files (EM)");
   sub->add_option("--labels", flags->labels,
                   "Reviewed pairs CSV left_id,right_id,is_match to refine training");

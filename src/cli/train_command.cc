@@ -3,6 +3,7 @@
 #include <cstdio>
 
 #include "cli/command.h"
+#include "cli/linkage_input.h"
 #include "linkage/link_io.h"
 #include "linkage/link_job.h"
 
@@ -10,9 +11,8 @@ namespace reunite::cli {
 namespace {
 
 struct TrainFlags {
-  std::vector<std::string> files;
-  std::string model, id, map, date_order = "auto", labels, out;
-  bool no_trim = false;
+  LinkageInputFlags input;
+  std::string model, labels, out;
   bool progress = false;
   int threads = 2;
   uint64_t seed = 42;
@@ -20,14 +20,7 @@ struct TrainFlags {
 
 Status RunTrain(const TrainFlags& f) {
   REUNITE_ASSIGN_OR_RETURN(linkage::Model model, linkage::LoadModel(f.model));
-  linkage::InputSpec spec;
-  spec.left_path = f.files[0];
-  spec.right_path = f.files.size() > 1 ? f.files[1] : "";
-  spec.id_column = f.id;
-  spec.column_map = f.map;
-  spec.date_order = f.date_order;
-  spec.trim = !f.no_trim;
-  REUNITE_ASSIGN_OR_RETURN(linkage::Inputs in, linkage::ReadInputs(model, spec));
+  REUNITE_ASSIGN_OR_RETURN(linkage::Inputs in, linkage::ReadInputs(model, f.input.Spec()));
   for (const std::string& w : in.warnings)
     std::fprintf(stderr, "reunite: warning: %s\n", w.c_str());
   linkage::LinkOptions options;
@@ -59,12 +52,8 @@ void AddTrainCommand(CLI::App& app, CommandResult& result) {
   auto flags = std::make_shared<TrainFlags>();
   CLI::App* sub =
       app.add_subcommand("train", "Estimate a model's m, u and prior from data (no labels needed)");
-  sub->add_option("files", flags->files, "LEFT.csv [RIGHT.csv]")->required()->expected(1, 2);
+  AddLinkageInputOptions(sub, flags->input);
   sub->add_option("--model", flags->model, "Model JSON to start from")->required();
-  sub->add_option("--id", flags->id, "Column holding the record id")->required();
-  sub->add_option("--map", flags->map, "Column mapping canonical=csv,...");
-  sub->add_option("--date-order", flags->date_order, "iso, mdy, dmy or auto");
-  sub->add_flag("--no-trim", flags->no_trim, "Keep spaces around unquoted fields");
   sub->add_option("--labels", flags->labels, "Reviewed pairs CSV left_id,right_id,is_match");
   sub->add_option("--out", flags->out, "Trained model JSON to write")->required();
   sub->add_flag("--progress", flags->progress, "Show progress even when not on a terminal");

@@ -34,13 +34,15 @@ Result<names::DateOrder> ParseDateOrderFlag(const std::string& text) {
 
 Result<Inputs> ReadInputs(const Model& model, const InputSpec& spec) {
   Inputs in;
-  ReadOptions options;
-  options.id_column = spec.id_column;
-  options.columns = model.Columns();
-  options.trim = spec.trim;
-  REUNITE_ASSIGN_OR_RETURN(options.column_map, ParseColumnMap(spec.column_map));
-  REUNITE_ASSIGN_OR_RETURN(names::DateOrder order, ParseDateOrderFlag(spec.date_order));
-  auto read_one = [&](const std::string& path, RecordTable* out) -> Status {
+  auto read_one = [&](const std::string& path, const std::string& id_column,
+                      const std::string& column_map, const std::string& date_order,
+                      RecordTable* out) -> Status {
+    ReadOptions options;
+    options.id_column = id_column;
+    options.columns = model.Columns();
+    options.trim = spec.trim;
+    REUNITE_ASSIGN_OR_RETURN(options.column_map, ParseColumnMap(column_map));
+    REUNITE_ASSIGN_OR_RETURN(names::DateOrder order, ParseDateOrderFlag(date_order));
     ReadReport report;
     REUNITE_ASSIGN_OR_RETURN(*out, ReadRecords(path, options, &report));
     out->date_order = order;
@@ -51,9 +53,17 @@ Result<Inputs> ReadInputs(const Model& model, const InputSpec& spec) {
     }
     return Status::Ok();
   };
-  REUNITE_RETURN_IF_ERROR(read_one(spec.left_path, &in.left));
+  REUNITE_RETURN_IF_ERROR(
+      read_one(spec.left_path, spec.id_column, spec.column_map, spec.date_order, &in.left));
   in.dedupe = spec.right_path.empty();
-  if (!in.dedupe) REUNITE_RETURN_IF_ERROR(read_one(spec.right_path, &in.right));
+  if (!in.dedupe) {
+    auto or_left = [](const std::string& right, const std::string& left) {
+      return right.empty() ? left : right;
+    };
+    REUNITE_RETURN_IF_ERROR(read_one(spec.right_path, or_left(spec.right_id_column, spec.id_column),
+                                     or_left(spec.right_column_map, spec.column_map),
+                                     or_left(spec.right_date_order, spec.date_order), &in.right));
+  }
   return in;
 }
 

@@ -24,6 +24,11 @@ struct InputSpec {
   std::string column_map;           // "given_name=first,dob=birth_date"
   std::string date_order = "auto";  // iso | mdy | dmy | auto
   bool trim = true;
+  // The right file's own id column, column map and date order when its
+  // schema differs from the left's; empty means "as the left file".
+  std::string right_id_column;
+  std::string right_column_map;
+  std::string right_date_order;
 };
 
 struct Inputs {
