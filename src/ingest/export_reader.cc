@@ -1,6 +1,7 @@
 #include "ingest/export_reader.h"
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <nlohmann/json.hpp>
 
@@ -33,6 +34,7 @@ Result<std::unique_ptr<ExportReader>> ExportReader::Open(const std::string& path
 
 ExportReader::~ExportReader() {
   if (file_ != nullptr) std::fclose(file_);
+  std::free(line_buf_);
 }
 
 Result<bool> ExportReader::Next(RawRow& row) {
@@ -61,18 +63,13 @@ Result<bool> ExportReader::Next(RawRow& row) {
 
 Result<bool> ExportReader::NextJsonLine(RawRow& row) {
   while (true) {
-    buf_.clear();
-    int c;
-    bool any = false;
-    while ((c = std::fgetc(file_)) != EOF) {
-      any = true;
-      if (c == '\n') break;
-      buf_.push_back(static_cast<char>(c));
-    }
-    if (!any) {
+    ssize_t n = getline(&line_buf_, &line_cap_, file_);
+    if (n < 0) {
       if (std::ferror(file_)) return IoError(path_ + ": read error: " + std::strerror(errno));
       return false;
     }
+    buf_.assign(line_buf_, static_cast<size_t>(n));
+    if (!buf_.empty() && buf_.back() == '\n') buf_.pop_back();
     ++line_;
     if (!buf_.empty() && buf_.back() == '\r') buf_.pop_back();
     bool blank = buf_.find_first_not_of(" \t") == std::string::npos;

@@ -53,6 +53,8 @@ class ExportReader {
   std::FILE* file_ = nullptr;  // JSON Lines
   int64_t line_ = 0;
   std::string buf_;
+  char* line_buf_ = nullptr;  // getline's buffer (JSON Lines)
+  size_t line_cap_ = 0;
 };
 
 }  // namespace reunite::ingest

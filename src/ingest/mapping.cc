@@ -9,12 +9,6 @@
 namespace reunite::ingest {
 namespace {
 
-std::string Upper(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return s;
-}
-
 class MappingParser {
  public:
   explicit MappingParser(std::string name) : name_(std::move(name)) {}
@@ -152,7 +146,7 @@ class MappingParser {
           if (!meaning.is_string()) {
             return Error(&meaning, path + ".codes." + std::string(code.str()), "expected a string");
           }
-          f.codes[Upper(std::string(code.str()))] = std::string(meaning.as_string()->get());
+          f.codes[CodeKey(code.str())] = std::string(meaning.as_string()->get());
         }
       }
       if (f.type == FieldType::kCode && f.codes.empty()) {
@@ -223,6 +217,13 @@ const FieldSpec* SourceMapping::Field(const std::string& name) const {
     if (f.name == name) return &f;
   }
   return nullptr;
+}
+
+std::string CodeKey(std::string_view code) {
+  std::string key(code);
+  std::transform(key.begin(), key.end(), key.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+  return key;
 }
 
 std::string_view FieldTypeName(FieldType t) {

@@ -33,7 +33,7 @@ struct FieldSpec {
   bool required = false;
   OnError on_error = OnError::kQuarantine;
   names::DateOrder date_order = names::DateOrder::kAuto;  // for kDate
-  std::map<std::string, std::string> codes;  // for kCode: UPPER-CASED source code -> canonical
+  std::map<std::string, std::string> codes;  // for kCode: CodeKey(source code) -> canonical
 };
 
 // A condition on a canonical field's value: equals one of `values`
@@ -72,6 +72,10 @@ Result<SourceMapping> LoadMapping(const std::string& path);
 Result<SourceMapping> ParseMapping(std::string_view toml_text, const std::string& name);
 
 std::string_view FieldTypeName(FieldType t);
+
+// The key a code list is stored and looked up under (ASCII upper case), so
+// that codes match case-insensitively: FieldSpec::codes holds CodeKey(code).
+std::string CodeKey(std::string_view code);
 
 }  // namespace reunite::ingest
 

@@ -27,12 +27,6 @@ std::string Trim(std::string_view s) {
   return out;
 }
 
-std::string Upper(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-  return s;
-}
-
 // Normalises `value` per `f`; on failure returns false with `why`.
 bool NormalizeValue(const FieldSpec& f, const std::string& value, std::string& out,
                     std::string& why) {
@@ -58,7 +52,7 @@ bool NormalizeValue(const FieldSpec& f, const std::string& value, std::string& o
       }
       return true;
     case FieldType::kCode: {
-      auto it = f.codes.find(Upper(value));
+      auto it = f.codes.find(CodeKey(value));
       if (it == f.codes.end()) {
         why = "unknown code '" + value + "'";
         return false;
