@@ -10,10 +10,22 @@
 // `reunite explain` (Scorer::Score in src/linkage/scoring.h); the maths and
 // the model format are in docs/linkage.md.
 //
+// From records in memory (a service that reads the store; no CSV text):
+//
+//   RecordTable registry = PersonRecordTable(records);   // linkage/person_records.h
+//   auto index = LinkageIndex::FromTable(*LoadModel("models/person.json"),
+//                                        std::move(registry), options);
+//   auto hits = (*index)->Match(PersonQuery(request_fields), 5);
+//
 // Ownership: a LinkageIndex owns its model, records and prepared features.
-// Thread-safety: Match() may be called from several threads; calls are
-// serialised by an internal mutex (a query interns its new values into the
-// index's string pools; each new distinct value stays, a few bytes each).
+// Thread-safety: an index is immutable once built except for Match()'s
+// query preparation; Match(), size() and last_candidates() may be called from
+// any number of threads at once: Match() calls are serialised by an internal
+// mutex (a query interns its new values into the index's string pools; each
+// new distinct value stays, a few bytes each), so one index answers one query
+// at a time — build one index per core for parallel matching. Building
+// (Open / FromStrings / FromTable) uses `options.threads` workers and touches
+// no shared state.
 // Errors: Open returns kNotFound / kParseError / kInvalidArgument naming the
 // file, line, field or JSON path; Match returns kInvalidArgument for a
 // column the model does not read.
@@ -50,8 +62,11 @@ struct MatchCandidate {
   std::vector<Contribution> explanation;  // one per comparison, in model order
 };
 
+struct Model;        // linkage/model.h
+struct RecordTable;  // linkage/records.h
+
 struct IndexOptions {
-  std::string id_column;                          // required
+  std::string id_column;                          // required for CSV (Open, FromStrings)
   std::map<std::string, std::string> column_map;  // canonical -> CSV column
   std::string date_order = "auto";                // iso | mdy | dmy | auto (registry)
   int threads = 2;                                // for building
@@ -69,12 +84,20 @@ class LinkageIndex {
   static Result<std::unique_ptr<LinkageIndex>> FromStrings(const std::string& model_json,
                                                            const std::string& registry_csv,
                                                            const IndexOptions& options);
+  // From a parsed model and a table already in memory (PersonRecordTable or
+  // ReadRecords); the index takes the table. id_column, column_map and
+  // date_order are not used (the table carries its ids and date order).
+  // Errors: kInvalidArgument when the table lacks a column the model reads
+  // (the message names it) or has duplicate record ids.
+  static Result<std::unique_ptr<LinkageIndex>> FromTable(const Model& model, RecordTable registry,
+                                                         const IndexOptions& options);
   ~LinkageIndex();
   LinkageIndex(const LinkageIndex&) = delete;
   LinkageIndex& operator=(const LinkageIndex&) = delete;
 
   // Ranks registry records against `record` (canonical column -> raw value;
-  // dates ISO or unambiguous), best first, at most `top_k`, each explained.
+  // dates ISO or unambiguous; a whole name may come as "full_name"), best
+  // first, at most `top_k`, each explained.
   Result<std::vector<MatchCandidate>> Match(const std::map<std::string, std::string>& record,
                                             size_t top_k) const;
 

@@ -1,5 +1,6 @@
 #include "linkage/link_io.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
@@ -32,6 +33,20 @@ Result<names::DateOrder> ParseDateOrderFlag(const std::string& text) {
   return InvalidArgument("--date-order: '" + text + "': expected iso, mdy, dmy or auto");
 }
 
+namespace {
+
+// True when `column` is read by a given-name or surname comparison (those
+// fall back to the full_name column).
+bool NameColumn(const Model& model, const std::string& column) {
+  for (const Comparison& c : model.comparisons) {
+    if (c.kind != ComparisonKind::kGivenName && c.kind != ComparisonKind::kSurnames) continue;
+    if (std::find(c.columns.begin(), c.columns.end(), column) != c.columns.end()) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 Result<Inputs> ReadInputs(const Model& model, const InputSpec& spec) {
   Inputs in;
   auto read_one = [&](const std::string& path, const std::string& id_column,
@@ -46,8 +61,10 @@ Result<Inputs> ReadInputs(const Model& model, const InputSpec& spec) {
     ReadReport report;
     REUNITE_ASSIGN_OR_RETURN(*out, ReadRecords(path, options, &report));
     out->date_order = order;
+    const bool full_name = out->ColumnIndex(kFullNameColumn) >= 0;
     for (const std::string& c : report.missing_columns) {
-      if (c == "maternal_surname") continue;  // optional by design
+      if (c == "maternal_surname") continue;            // optional by design
+      if (full_name && NameColumn(model, c)) continue;  // split from full_name
       in.warnings.push_back(path + ": no column '" + c + "' (read as missing; use --map " + c +
                             "=COLUMN)");
     }
@@ -144,9 +161,16 @@ Status WriteClusters(const std::string& path, const LinkJob& job, const RecordTa
 
 std::string ComparisonValue(const Comparison& c, const RecordTable& table, size_t record) {
   std::string out;
+  bool empty = true;
   for (size_t k = 0; k < c.columns.size(); ++k) {
     if (k > 0) out += " / ";
-    out += table.Value(table.ColumnIndex(c.columns[k]), record);
+    const std::string& v = table.Value(table.ColumnIndex(c.columns[k]), record);
+    empty = empty && v.empty();
+    out += v;
+  }
+  if (empty && (c.kind == ComparisonKind::kGivenName || c.kind == ComparisonKind::kSurnames)) {
+    const std::string& full = table.Value(table.ColumnIndex(kFullNameColumn), record);
+    if (!full.empty()) return "(full name) " + full;
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // and scored against the union of its blocks (deduplicated as in Blocker).
 #include <algorithm>
 #include <mutex>
+#include <unordered_set>
 
 #include "linkage/link_io.h"
 #include "linkage/model.h"
@@ -108,6 +109,33 @@ Result<std::unique_ptr<LinkageIndex>> LinkageIndex::FromStrings(const std::strin
   return std::unique_ptr<LinkageIndex>(new LinkageIndex(std::move(impl)));
 }
 
+Result<std::unique_ptr<LinkageIndex>> LinkageIndex::FromTable(const Model& model,
+                                                              RecordTable registry,
+                                                              const IndexOptions& options) {
+  REUNITE_ASSIGN_OR_RETURN(auto impl, MakeImpl(model, options));
+  for (const std::string& column : model.Columns()) {
+    if (registry.ColumnIndex(column) < 0 && column != "maternal_surname") {
+      return InvalidArgument(registry.source + ": no column '" + column + "' (read by model '" +
+                             model.name + "')");
+    }
+  }
+  if (registry.data.size() != registry.columns.size() ||
+      std::any_of(registry.data.begin(), registry.data.end(),
+                  [&](const auto& col) { return col.size() != registry.ids.size(); }) ||
+      registry.lines.size() != registry.ids.size()) {
+    return InvalidArgument(registry.source + ": columns, ids and lines differ in length");
+  }
+  std::unordered_set<std::string_view> seen;
+  for (const std::string& id : registry.ids) {
+    if (!seen.insert(id).second) {
+      return InvalidArgument(registry.source + ": duplicate record id '" + id + "'");
+    }
+  }
+  impl->registry = std::move(registry);
+  REUNITE_RETURN_IF_ERROR(impl->Build(options.threads));
+  return std::unique_ptr<LinkageIndex>(new LinkageIndex(std::move(impl)));
+}
+
 size_t LinkageIndex::size() const { return impl_->registry.size(); }
 size_t LinkageIndex::last_candidates() const {
   std::lock_guard<std::mutex> lock(impl_->mu);
@@ -120,6 +148,7 @@ Result<std::vector<MatchCandidate>> LinkageIndex::Match(
   RecordTable query;
   query.source = "query";
   query.columns = x.registry.columns;
+  if (query.ColumnIndex(kFullNameColumn) < 0) query.columns.push_back(kFullNameColumn);
   query.data.resize(query.columns.size());
   for (const auto& [column, value] : record) {
     if (query.ColumnIndex(column) < 0) {

@@ -10,6 +10,7 @@
 #include "linkage/parallel.h"
 #include "names/dates.h"
 #include "names/fold.h"
+#include "names/full_name.h"
 #include "names/ids.h"
 #include "names/phonetic.h"
 
@@ -127,6 +128,23 @@ PreparedTable FeatureSpace::Prepare(const RecordTable& table, int threads) {
   out.size = n;
   out.comparisons.resize(model_.comparisons.size());
   std::vector<std::string> scratch(n);
+  // Whole names in one field (kFullNameColumn), split once per record; a
+  // record's own given-name or surname columns win when they are filled.
+  const int full_col = table.ColumnIndex(kFullNameColumn);
+  std::vector<names::PersonName> split;
+  const bool reads_names =
+      std::any_of(model_.comparisons.begin(), model_.comparisons.end(), [](const Comparison& c) {
+        return c.kind == ComparisonKind::kGivenName || c.kind == ComparisonKind::kSurnames;
+      });
+  if (full_col >= 0 && reads_names) {
+    split.resize(n);
+    ParallelFor(n, threads, [&](int, size_t b, size_t e) {
+      for (size_t i = b; i < e; ++i) {
+        const std::string& full = table.Value(full_col, i);
+        if (!full.empty()) split[i] = names::SplitFullName(full).name;
+      }
+    });
+  }
   for (size_t ci = 0; ci < model_.comparisons.size(); ++ci) {
     const Comparison& c = model_.comparisons[ci];
     PreparedComparison& pc = out.comparisons[ci];
@@ -220,9 +238,14 @@ PreparedTable FeatureSpace::Prepare(const RecordTable& table, int threads) {
         pc.surnames.resize(n);
         ParallelFor(n, threads, [&](int, size_t b, size_t e) {
           for (size_t i = b; i < e; ++i) {
-            pc.surnames[i] = c.columns.size() > 1 ? names::MakeSurnameFeature(table.Value(col, i),
-                                                                              table.Value(col2, i))
-                                                  : names::MakeSurnameFeature(table.Value(col, i));
+            const std::string& first = table.Value(col, i);
+            const std::string& second = table.Value(col2, i);
+            if (first.empty() && second.empty() && !split.empty()) {
+              pc.surnames[i] = names::MakeSurnameFeature(split[i].surnames);
+            } else {
+              pc.surnames[i] = c.columns.size() > 1 ? names::MakeSurnameFeature(first, second)
+                                                    : names::MakeSurnameFeature(first);
+            }
             const names::Surnames& s = pc.surnames[i].surnames;
             scratch[i] = s.maternal.empty() ? s.paternal : s.paternal + " " + s.maternal;
           }
@@ -234,8 +257,11 @@ PreparedTable FeatureSpace::Prepare(const RecordTable& table, int threads) {
       case ComparisonKind::kGivenName: {
         pc.given.resize(n);
         ParallelFor(n, threads, [&](int, size_t b, size_t e) {
-          for (size_t i = b; i < e; ++i)
-            pc.given[i] = names::MakeGivenNameFeature(table.Value(col, i));
+          for (size_t i = b; i < e; ++i) {
+            const std::string& raw = table.Value(col, i);
+            pc.given[i] =
+                names::MakeGivenNameFeature(raw.empty() && !split.empty() ? split[i].given : raw);
+          }
         });
         pc.value.resize(n);
         pc.first.resize(n);

@@ -22,16 +22,20 @@ Result<RecordTable> ReadFrom(std::unique_ptr<CsvReader> reader, const ReadOption
     return InvalidArgument(table.source + ": no id column '" + options.id_column +
                            "' in the header (use --id)");
   }
+  std::vector<std::string> columns = options.columns;
+  if (std::find(columns.begin(), columns.end(), kFullNameColumn) == columns.end() &&
+      (column_of(kFullNameColumn) >= 0 || options.column_map.count(kFullNameColumn) > 0)) {
+    columns.push_back(kFullNameColumn);
+  }
   for (const auto& [canonical, csv_name] : options.column_map) {
     if (reader->ColumnIndex(csv_name) < 0 &&
-        std::find(options.columns.begin(), options.columns.end(), canonical) !=
-            options.columns.end()) {
+        std::find(columns.begin(), columns.end(), canonical) != columns.end()) {
       return InvalidArgument(table.source + ": --map " + canonical + "=" + csv_name +
                              ": no column '" + csv_name + "' in the header");
     }
   }
   std::vector<int> source_index;
-  for (const std::string& c : options.columns) {
+  for (const std::string& c : columns) {
     int idx = column_of(c);
     if (idx < 0 && c == "paternal_surname") idx = column_of("family_name");
     if (idx < 0 && report != nullptr) report->missing_columns.push_back(c);

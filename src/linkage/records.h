@@ -16,6 +16,13 @@
 
 namespace reunite::linkage {
 
+// The column holding a whole name in one field ("GARCIA LOPEZ, MARIA JOSE",
+// "Maria Jose Garcia-Lopez"). ReadRecords reads it whenever the file has it
+// (or --map names it), although no comparison names it; PREPARE splits it
+// with names::SplitFullName for records whose given-name or surname columns
+// are empty (prepare.h).
+inline constexpr char kFullNameColumn[] = "full_name";
+
 struct RecordTable {
   std::string source;                          // file name (or "query")
   std::vector<std::string> columns;            // canonical column names
@@ -39,7 +46,8 @@ struct ReadOptions {
   std::map<std::string, std::string> column_map;
   // Columns the model reads. A column absent from the file is read as all
   // missing (reported in `missing_columns`); "paternal_surname" falls back to
-  // "family_name" when only that exists.
+  // "family_name" when only that exists. kFullNameColumn is added when the
+  // file has it.
   std::vector<std::string> columns;
   // Strip spaces around unquoted fields (FEBRL writes ", "). Default on.
   bool trim = true;

@@ -20,6 +20,11 @@ std::string_view ExpandAbbreviation(std::string_view t) {
   return t;
 }
 
+// The first word of a possibly compound name ("jose maria" -> "jose").
+std::string_view FirstWord(std::string_view s) { return s.substr(0, s.find(' ')); }
+
+}  // namespace
+
 // Titles and honorifics written before a name in interview and outreach
 // logs ("Doña Lupe", "Sr. José"); dropped while they lead the name.
 bool IsHonorific(std::string_view t) {
@@ -27,10 +32,11 @@ bool IsHonorific(std::string_view t) {
          t == "senora" || t == "senorita" || t == "dr" || t == "dra" || t == "lic";
 }
 
-// The first word of a possibly compound name ("jose maria" -> "jose").
-std::string_view FirstWord(std::string_view s) { return s.substr(0, s.find(' ')); }
-
-}  // namespace
+bool IsKnownGivenName(std::string_view t) {
+  if (t.empty()) return false;
+  return ExpandAbbreviation(t) != t || FindGivenNameGender(t) != nullptr ||
+         FindNickname(t) != nullptr;
+}
 
 std::string_view NameGenderName(NameGender g) {
   switch (g) {

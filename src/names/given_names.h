@@ -57,6 +57,16 @@ struct GivenNameFeature {
 // señorita, dr, dra, lic) unless the honorific is the only token.
 GivenNameFeature MakeGivenNameFeature(std::string_view raw);
 
+// True when a folded token is known as a given name: in the gender table,
+// the nickname table (generic words such as "nena" included) or one of the
+// abbreviations above ("ma", "fco"). Used to decide where given names end
+// in a full name written in one field (full_name.h).
+bool IsKnownGivenName(std::string_view folded_token);
+
+// True for the honorifics MakeGivenNameFeature drops (don, dona, sr, sra,
+// srta, senor, senora, senorita, dr, dra, lic); `folded_token` is one word.
+bool IsHonorific(std::string_view folded_token);
+
 // Gender of one folded given-name token (no nickname resolution), with the
 // evidence it came from.
 NameGender GenderOfName(std::string_view folded_token, GenderEvidence* evidence = nullptr);

@@ -5,6 +5,7 @@
 
 #include "names/dates.h"
 #include "names/fold.h"
+#include "names/full_name.h"
 #include "names/given_names.h"
 #include "names/ids.h"
 #include "names/nicknames.h"

@@ -19,12 +19,23 @@ constexpr std::array<std::string_view, 6> kCompoundSurnames = {
     "diaz del castillo", "fernandez de cordoba", "montes de oca",
     "ponce de leon",     "ruiz de alarcon",      "sanchez de la barquera"};
 
-bool IsParticle(std::string_view t) {
+}  // namespace
+
+bool IsSurnameParticle(std::string_view t) {
   if (t.size() < 2 || t.size() > 5 || (t[0] != 'd' && t[0] != 'l' && t[0] != 's' && t[0] != 'v')) {
     return false;
   }
   return std::binary_search(kParticles.begin(), kParticles.end(), t);
 }
+
+bool IsCompoundSurname(std::string_view folded) {
+  return std::find(kCompoundSurnames.begin(), kCompoundSurnames.end(), folded) !=
+         kCompoundSurnames.end();
+}
+
+namespace {
+
+bool IsParticle(std::string_view t) { return IsSurnameParticle(t); }
 bool IsJoiner(std::string_view t) { return t == "y" || t == "e"; }
 bool IsWidowMarker(std::string_view t) { return t == "vda" || t == "viuda"; }
 

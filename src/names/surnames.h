@@ -42,6 +42,15 @@ Surnames SplitFamilyName(std::string_view folded);
 // "Lopez") gives {garcia, lopez}; otherwise each field is kept whole.
 Surnames SplitSurnameFields(std::string_view paternal_field, std::string_view maternal_field);
 
+// True for the particles that attach to the following word of a surname
+// (de, del, la, las, los, da, das, do, dos, di, du, der, van, von, san,
+// santa); `folded_token` is one folded word.
+bool IsSurnameParticle(std::string_view folded_token);
+
+// True for the known compound surnames with an inner particle ("ponce de
+// leon", "montes de oca"; the table is in surnames.cc); `folded` is folded text.
+bool IsCompoundSurname(std::string_view folded);
+
 // Ordered from strongest to weakest agreement: the first that holds wins.
 enum class SurnameAgreement {
   kBothExact,     // both sides have two surnames; equal in order

@@ -1,0 +1,93 @@
+#include "linkage/person_records.h"
+
+#include <array>
+
+namespace reunite::linkage {
+namespace {
+
+enum PersonColumn {
+  kGiven,
+  kPaternal,
+  kMaternal,
+  kFull,
+  kDob,
+  kSex,
+  kCountry,
+  kANumber,
+  kColumnCount
+};
+
+// The person columns of one record ("nationality" wins over "country").
+std::array<std::string, kColumnCount> ColumnsOf(
+    const std::vector<std::pair<std::string, std::string>>& fields) {
+  std::array<std::string, kColumnCount> out;
+  bool nationality = false;
+  for (const auto& [field, value] : fields) {
+    if (field == "given_name") {
+      out[kGiven] = value;
+    } else if (field == "family_name" || field == "paternal_surname") {
+      out[kPaternal] = value;
+    } else if (field == "maternal_surname") {
+      out[kMaternal] = value;
+    } else if (field == "full_name") {
+      out[kFull] = value;
+    } else if (field == "dob") {
+      out[kDob] = value;
+    } else if (field == "sex") {
+      out[kSex] = value == "female" || value == "male" ? value : std::string();
+    } else if (field == "nationality") {
+      out[kCountry] = value;
+      nationality = true;
+    } else if (field == "country") {
+      if (!nationality) out[kCountry] = value;
+    } else if (field == "a_number") {
+      out[kANumber] = value;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::vector<std::string>& PersonColumns() {
+  static const std::vector<std::string> kColumns = {
+      "given_name", "paternal_surname", "maternal_surname", kFullNameColumn, "dob",
+      "sex",        "country",          "a_number"};
+  return kColumns;
+}
+
+std::string PersonRecordId(std::string_view source, std::string_view record_key) {
+  std::string id;
+  id.reserve(source.size() + 1 + record_key.size());
+  id.append(source).push_back('/');
+  id.append(record_key);
+  return id;
+}
+
+RecordTable PersonRecordTable(std::span<const SourceRecord> records) {
+  RecordTable table;
+  table.source = "records";
+  table.columns = PersonColumns();
+  table.date_order = names::DateOrder::kIso;
+  table.data.assign(kColumnCount, std::vector<std::string>(records.size()));
+  table.ids.reserve(records.size());
+  table.lines.assign(records.size(), 0);
+  for (size_t i = 0; i < records.size(); ++i) {
+    std::array<std::string, kColumnCount> values = ColumnsOf(records[i].fields);
+    for (size_t c = 0; c < kColumnCount; ++c) table.data[c][i] = std::move(values[c]);
+    table.ids.push_back(PersonRecordId(records[i].source, records[i].record_key));
+  }
+  return table;
+}
+
+std::map<std::string, std::string> PersonQuery(
+    const std::vector<std::pair<std::string, std::string>>& fields) {
+  std::map<std::string, std::string> query;
+  std::array<std::string, kColumnCount> values = ColumnsOf(fields);
+  for (size_t c = 0; c < kColumnCount; ++c) {
+    if (!values[c].empty()) query[PersonColumns()[c]] = std::move(values[c]);
+  }
+  return query;
+}
+
+}  // namespace reunite::linkage
