@@ -29,6 +29,11 @@ double Since(std::chrono::steady_clock::time_point t) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t).count();
 }
 
+double LoadAverage() {
+  double load[1] = {0};
+  return getloadavg(load, 1) == 1 ? load[0] : 0;
+}
+
 int RunPipeline(const std::string& dir) {
   auto start = std::chrono::steady_clock::now();
   auto model = LoadModel(std::string(REUNITE_SOURCE_DIR) + "/models/person.json");
@@ -65,12 +70,23 @@ int RunPipeline(const std::string& dir) {
       total, read, t.prepare, t.block, t.train, t.score, t.cluster, write,
       ru.ru_maxrss / 1024.0 / 1024.0);
   std::printf(
+      "CPU time (all threads): %.2f s (standardise %.2f, block %.2f, train %.2f, score %.2f, "
+      "cluster %.2f); load average at the end %.1f\n",
+      ru.ru_utime.tv_sec + ru.ru_utime.tv_usec * 1e-6 + ru.ru_stime.tv_sec +
+          ru.ru_stime.tv_usec * 1e-6,
+      t.cpu.prepare, t.cpu.block, t.cpu.train, t.cpu.score, t.cpu.cluster, LoadAverage());
+  std::printf(
       "candidate pairs %llu, oversized blocks skipped %llu (%llu records), matches %zu, "
       "clusters %zu, EM iterations %d, prior %.3g\n",
       static_cast<unsigned long long>(job.candidate_pairs()),
       static_cast<unsigned long long>(job.blocking_stats().oversized_blocks),
       static_cast<unsigned long long>(job.blocking_stats().oversized_records), job.matches().size(),
       job.clusters().cluster_ids.size(), job.training_report().iterations, job.model().prior);
+  std::printf("pairs by rule (before dedup):");
+  for (uint64_t p : job.blocking_stats().pairs_by_rule) {
+    std::printf(" %llu", static_cast<unsigned long long>(p));
+  }
+  std::printf("\n");
   if (std::getenv("REUNITE_PRINT_MODEL") != nullptr) {
     for (const auto& c : job.model().comparisons) {
       std::printf("%s:", c.name.c_str());
@@ -91,8 +107,32 @@ int RunPipeline(const std::string& dir) {
   uint64_t true_pairs = 0;
   for (const auto& [p, k] : per_person) true_pairs += k * (k - 1) / 2;
   uint64_t found = 0;
-  Blocker blocker = Blocker::ForDedupe(job.left_prepared(), model->max_block_size);
-  blocker.ForEachPair(0, 1, [&](uint32_t i, uint32_t j) { found += person[i] == person[j]; });
+  Blocker blocker = Blocker::ForDedupe(job.left_prepared(), *model);
+  std::unordered_map<uint64_t, bool> candidate_true;
+  blocker.ForEachPair(0, 1, [&](uint32_t i, uint32_t j) {
+    if (person[i] != person[j]) return;
+    ++found;
+    candidate_true[uint64_t{i} << 32 | j] = true;
+  });
+  // REUNITE_SHOW_MISSED=K: print K true pairs that no blocking rule finds.
+  if (const char* show = std::getenv("REUNITE_SHOW_MISSED")) {
+    int left = std::atoi(show);
+    std::unordered_map<uint32_t, std::vector<uint32_t>> members;
+    for (uint32_t i = 0; i < person.size(); ++i) members[person[i]].push_back(i);
+    const RecordTable& t = in->left;
+    auto row = [&](uint32_t i) {
+      std::string out;
+      for (size_t c = 0; c < t.columns.size(); ++c) out += t.data[c][i] + "|";
+      return out;
+    };
+    for (uint32_t i = 0; i < person.size() && left > 0; ++i) {
+      for (uint32_t j : members[person[i]]) {
+        if (j <= i || candidate_true.count(uint64_t{i} << 32 | j)) continue;
+        std::printf("missed: %s  ~  %s\n", row(i).c_str(), row(j).c_str());
+        --left;
+      }
+    }
+  }
   uint64_t tp = 0;
   for (const ScoredPair& p : job.matches()) tp += person[p.left] == person[p.right];
   const double precision = job.matches().empty() ? 0 : double(tp) / job.matches().size();
@@ -114,6 +154,7 @@ int main(int argc, char** argv) {
   mkdir(dir.c_str(), 0755);
   std::printf("dedupe_bench: %zu synthetic person records, models/person.json, 2 threads\n",
               records);
+  std::fflush(stdout);
   pid_t gen = fork();
   if (gen == 0) {
     auto t = std::chrono::steady_clock::now();

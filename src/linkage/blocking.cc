@@ -5,70 +5,121 @@
 namespace reunite::linkage {
 namespace {
 
-// Records with a non-zero key, sorted by key.
-std::vector<uint32_t> SortByKey(const std::vector<uint64_t>& keys) {
+// Records with a non-zero key, sorted by key; within a key, records lacking
+// the rule's if_missing value first (`missing` empty: no such rule).
+std::vector<uint32_t> SortByKey(const std::vector<uint64_t>& keys,
+                                const std::vector<uint8_t>& missing) {
   std::vector<uint32_t> out;
   out.reserve(keys.size());
   for (uint32_t i = 0; i < keys.size(); ++i) {
     if (keys[i] != 0) out.push_back(i);
   }
-  std::sort(out.begin(), out.end(), [&keys](uint32_t a, uint32_t b) {
-    return keys[a] != keys[b] ? keys[a] < keys[b] : a < b;
+  std::sort(out.begin(), out.end(), [&](uint32_t a, uint32_t b) {
+    if (keys[a] != keys[b]) return keys[a] < keys[b];
+    if (!missing.empty() && missing[a] != missing[b]) return missing[a] > missing[b];
+    return a < b;
   });
+  return out;
+}
+
+// End of the records lacking the value in sorted[b, e) (e when there is no condition).
+size_t MissingEnd(const std::vector<uint32_t>& sorted, size_t b, size_t e,
+                  const std::vector<uint8_t>& missing) {
+  if (missing.empty()) return e;
+  size_t m = b;
+  while (m < e && missing[sorted[m]]) ++m;
+  return m;
+}
+
+// Row-major copy of the table's keys.
+std::vector<uint64_t> RowMajor(const std::vector<std::vector<uint64_t>>& keys, size_t n) {
+  const size_t rules = keys.size();
+  std::vector<uint64_t> out(n * rules);
+  for (size_t r = 0; r < rules; ++r) {
+    for (size_t i = 0; i < n; ++i) out[i * rules + r] = keys[r][i];
+  }
+  return out;
+}
+
+std::vector<int> MissingComparisons(const Model& model) {
+  std::vector<int> out;
+  for (const BlockingRule& rule : model.blocking) {
+    int c = -1;
+    for (size_t k = 0; k < model.comparisons.size() && !rule.if_missing.empty(); ++k) {
+      if (model.comparisons[k].name == rule.if_missing) c = static_cast<int>(k);
+    }
+    out.push_back(c);
+  }
   return out;
 }
 
 }  // namespace
 
-Blocker Blocker::ForDedupe(const PreparedTable& table, int max_block_size) {
+Blocker Blocker::ForDedupe(const PreparedTable& table, const Model& model) {
   Blocker b;
   b.dedupe_ = true;
-  b.left_keys_ = table.block_keys;
   const size_t rules = table.block_keys.size();
+  std::vector<std::vector<uint64_t>> effective = table.block_keys;
+  b.left_ = b.right_ = &table;
+  b.rules_ = static_cast<uint32_t>(rules);
+  b.missing_comparison_ = MissingComparisons(model);
   b.left_sorted_.resize(rules);
   b.stats_.pairs_by_rule.assign(rules, 0);
   for (uint32_t r = 0; r < rules; ++r) {
-    std::vector<uint64_t>& keys = b.left_keys_[r];
-    b.left_sorted_[r] = SortByKey(keys);
+    std::vector<uint64_t>& keys = effective[r];
+    const std::vector<uint8_t>& missing = table.block_missing[r];
+    const uint64_t max_size = static_cast<uint64_t>(model.MaxBlockSize(r));
+    b.left_sorted_[r] = SortByKey(keys, missing);
     const std::vector<uint32_t>& sorted = b.left_sorted_[r];
     size_t s = 0;
     while (s < sorted.size()) {
       size_t e = s + 1;
       while (e < sorted.size() && keys[sorted[e]] == keys[sorted[s]]) ++e;
       const uint64_t size = e - s;
-      if (size >= 2) {
+      const size_t m = MissingEnd(sorted, s, e, missing);
+      if (size >= 2 && m > s) {
         ++b.stats_.blocks;
-        if (size > static_cast<uint64_t>(max_block_size)) {
+        if (size > max_size) {
           ++b.stats_.oversized_blocks;
           b.stats_.oversized_records += size;
           for (size_t k = s; k < e; ++k) keys[sorted[k]] = 0;
         } else {
-          b.groups_.push_back({r, static_cast<uint32_t>(s), static_cast<uint32_t>(e), 0, 0});
-          b.stats_.pairs_by_rule[r] += size * (size - 1) / 2;
+          b.groups_.push_back({r, static_cast<uint32_t>(s), static_cast<uint32_t>(m),
+                               static_cast<uint32_t>(e), 0, 0, 0});
+          const uint64_t mc = m - s;
+          b.stats_.pairs_by_rule[r] += mc * (mc - 1) / 2 + mc * (size - mc);
         }
       }
       s = e;
     }
   }
+  b.left_keys_ = RowMajor(effective, table.size);
   for (uint64_t p : b.stats_.pairs_by_rule) b.stats_.candidate_pairs_upper += p;
   return b;
 }
 
 Blocker Blocker::ForLink(const PreparedTable& left, const PreparedTable& right,
-                         int max_block_size) {
+                         const Model& model) {
   Blocker b;
   b.dedupe_ = false;
-  b.left_keys_ = left.block_keys;
-  b.right_keys_ = right.block_keys;
+  std::vector<std::vector<uint64_t>> left_effective = left.block_keys;
+  std::vector<std::vector<uint64_t>> right_effective = right.block_keys;
+  b.left_ = &left;
+  b.right_ = &right;
   const size_t rules = left.block_keys.size();
+  b.rules_ = static_cast<uint32_t>(rules);
+  b.missing_comparison_ = MissingComparisons(model);
   b.left_sorted_.resize(rules);
   b.right_sorted_.resize(rules);
   b.stats_.pairs_by_rule.assign(rules, 0);
   for (uint32_t r = 0; r < rules; ++r) {
-    std::vector<uint64_t>& lk = b.left_keys_[r];
-    std::vector<uint64_t>& rk = b.right_keys_[r];
-    b.left_sorted_[r] = SortByKey(lk);
-    b.right_sorted_[r] = SortByKey(rk);
+    std::vector<uint64_t>& lk = left_effective[r];
+    std::vector<uint64_t>& rk = right_effective[r];
+    const std::vector<uint8_t>& lmiss = left.block_missing[r];
+    const std::vector<uint8_t>& rmiss = right.block_missing[r];
+    const size_t max_size = static_cast<size_t>(model.MaxBlockSize(r));
+    b.left_sorted_[r] = SortByKey(lk, lmiss);
+    b.right_sorted_[r] = SortByKey(rk, rmiss);
     const std::vector<uint32_t>& ls = b.left_sorted_[r];
     const std::vector<uint32_t>& rs = b.right_sorted_[r];
     size_t li = 0, ri = 0;
@@ -86,17 +137,23 @@ Blocker Blocker::ForLink(const PreparedTable& left, const PreparedTable& right,
       size_t le = li + 1, re = ri + 1;
       while (le < ls.size() && lk[ls[le]] == kl) ++le;
       while (re < rs.size() && rk[rs[re]] == kr) ++re;
-      ++b.stats_.blocks;
-      if (le - li > static_cast<size_t>(max_block_size) ||
-          re - ri > static_cast<size_t>(max_block_size)) {
-        ++b.stats_.oversized_blocks;
-        b.stats_.oversized_records += (le - li) + (re - ri);
-        for (size_t k = li; k < le; ++k) clear_left.push_back(ls[k]);
-        for (size_t k = ri; k < re; ++k) clear_right.push_back(rs[k]);
-      } else {
-        b.groups_.push_back({r, static_cast<uint32_t>(li), static_cast<uint32_t>(le),
-                             static_cast<uint32_t>(ri), static_cast<uint32_t>(re)});
-        b.stats_.pairs_by_rule[r] += static_cast<uint64_t>(le - li) * (re - ri);
+      const size_t lm = MissingEnd(ls, li, le, lmiss);
+      const size_t rm = MissingEnd(rs, ri, re, rmiss);
+      const uint64_t pairs =
+          static_cast<uint64_t>(lm - li) * (re - ri) + static_cast<uint64_t>(le - lm) * (rm - ri);
+      if (pairs > 0) {
+        ++b.stats_.blocks;
+        if (le - li > max_size || re - ri > max_size) {
+          ++b.stats_.oversized_blocks;
+          b.stats_.oversized_records += (le - li) + (re - ri);
+          for (size_t k = li; k < le; ++k) clear_left.push_back(ls[k]);
+          for (size_t k = ri; k < re; ++k) clear_right.push_back(rs[k]);
+        } else {
+          b.groups_.push_back({r, static_cast<uint32_t>(li), static_cast<uint32_t>(lm),
+                               static_cast<uint32_t>(le), static_cast<uint32_t>(ri),
+                               static_cast<uint32_t>(rm), static_cast<uint32_t>(re)});
+          b.stats_.pairs_by_rule[r] += pairs;
+        }
       }
       li = le;
       ri = re;
@@ -104,6 +161,8 @@ Blocker Blocker::ForLink(const PreparedTable& left, const PreparedTable& right,
     for (uint32_t i : clear_left) lk[i] = 0;
     for (uint32_t j : clear_right) rk[j] = 0;
   }
+  b.left_keys_ = RowMajor(left_effective, left.size);
+  b.right_keys_ = RowMajor(right_effective, right.size);
   for (uint64_t p : b.stats_.pairs_by_rule) b.stats_.candidate_pairs_upper += p;
   return b;
 }

@@ -145,12 +145,30 @@ int NumericLevel(const Comparison& c, const PreparedComparison& a, size_t i,
   return last;
 }
 
+// names::CompareDates for two valid dates `days` apart (the prepared values
+// are day numbers, so the validity checks and day arithmetic are skipped).
+names::DateAgreement AgreementOfValidDates(const Date& a, const Date& b, int64_t days) {
+  using names::DateAgreement;
+  const bool placeholder = (a.month == 1 && a.day == 1) || (b.month == 1 && b.day == 1);
+  if (placeholder && a.year == b.year) return DateAgreement::kPlaceholderYear;
+  if (days == 0) return DateAgreement::kExact;
+  if (a.year == b.year && a.day == b.month && a.month == b.day) {
+    return DateAgreement::kDayMonthSwapped;
+  }
+  if (!placeholder && a.month == b.month && a.day == b.day && std::abs(a.year - b.year) == 1) {
+    return DateAgreement::kYearOff1;
+  }
+  if (a.year == b.year && a.month == b.month) return DateAgreement::kSameYearMonth;
+  if (days <= 365) return DateAgreement::kWithin1Year;
+  return DateAgreement::kNone;
+}
+
 int DateLevel(const Comparison& c, const PreparedComparison& a, size_t i,
               const PreparedComparison& b, size_t j) {
   if (a.value[i] == 0 || b.value[j] == 0) return 0;
-  const names::DateAgreement agreement = names::CompareDates(a.dates[i], b.dates[j]);
   const int64_t days =
       std::llabs(static_cast<int64_t>(a.value[i]) - static_cast<int64_t>(b.value[j]));
+  const names::DateAgreement agreement = AgreementOfValidDates(a.dates[i], b.dates[j], days);
   const int last = static_cast<int>(c.levels.size()) - 1;
   for (int l = 1; l < last; ++l) {
     const Level& level = c.levels[static_cast<size_t>(l)];
@@ -269,6 +287,31 @@ int GivenNameLevel(const Comparison& c, const PreparedComparison& a, size_t i,
 }
 
 }  // namespace
+
+bool CacheableComparison(const Comparison& c) {
+  if (c.kind == ComparisonKind::kGivenName || c.kind == ComparisonKind::kSurnames) return true;
+  if (c.kind != ComparisonKind::kText) return false;
+  for (const Level& l : c.levels) {
+    if (l.kind == LevelKind::kJaroWinkler || l.kind == LevelKind::kDamerauLevenshtein ||
+        l.kind == LevelKind::kTokenSet) {
+      return true;
+    }
+  }
+  return false;
+}
+
+LevelCache::LevelCache(const Model& model, int bits) : bits_(bits) {
+  int64_t next = 0;
+  for (const Comparison& c : model.comparisons) {
+    if (CacheableComparison(c)) {
+      offset_.push_back(next);
+      next += int64_t{1} << bits;
+    } else {
+      offset_.push_back(-1);
+    }
+  }
+  slots_.assign(static_cast<size_t>(next), 0);
+}
 
 int ComparisonLevel(const Comparison& c, const PreparedComparison& a, size_t i,
                     const PreparedComparison& b, size_t j, const StringPool& pool) {

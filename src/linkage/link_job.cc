@@ -1,5 +1,7 @@
 #include "linkage/link_job.h"
 
+#include <time.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -8,9 +10,25 @@
 namespace reunite::linkage {
 namespace {
 
-double Seconds(std::chrono::steady_clock::time_point start) {
-  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+double ProcessCpuSeconds() {
+  timespec ts;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
+
+// Wall and CPU seconds since construction.
+class StageClock {
+ public:
+  StageClock() : wall_(std::chrono::steady_clock::now()), cpu_(ProcessCpuSeconds()) {}
+  void Stop(double* wall, double* cpu) const {
+    *wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall_).count();
+    *cpu = ProcessCpuSeconds() - cpu_;
+  }
+
+ private:
+  std::chrono::steady_clock::time_point wall_;
+  double cpu_;
+};
 
 }  // namespace
 
@@ -33,7 +51,7 @@ std::vector<std::string> LinkJob::NodeKeys() const {
 Status LinkJob::Run() {
   Progress progress("link", options_.progress);
   const int threads = std::max(1, options_.threads);
-  auto t0 = std::chrono::steady_clock::now();
+  StageClock clock;
   progress.Stage("standardise", left_.size() + (right_ ? right_->size() : 0));
   space_ = std::make_unique<FeatureSpace>(model_);
   left_prepared_ = space_->Prepare(left_, threads);
@@ -48,28 +66,27 @@ Status LinkJob::Run() {
   } else {
     space_->CountTermFrequencies({&left_prepared_, &right_prepared_});
   }
-  timings_.prepare = Seconds(t0);
+  clock.Stop(&timings_.prepare, &timings_.cpu.prepare);
 
-  t0 = std::chrono::steady_clock::now();
+  clock = StageClock();
   progress.Stage("block", 0, "rules");
-  blocker_.emplace(right_ == nullptr
-                       ? Blocker::ForDedupe(left_prepared_, model_.max_block_size)
-                       : Blocker::ForLink(left_prepared_, right_prepared_, model_.max_block_size));
-  timings_.block = Seconds(t0);
+  blocker_.emplace(right_ == nullptr ? Blocker::ForDedupe(left_prepared_, model_)
+                                     : Blocker::ForLink(left_prepared_, right_prepared_, model_));
+  clock.Stop(&timings_.block, &timings_.cpu.block);
 
   if (options_.train) {
-    t0 = std::chrono::steady_clock::now();
+    clock = StageClock();
     progress.Stage("train", blocker_->stats().candidate_pairs_upper, "pairs");
     TrainingOptions topts = options_.training;
     topts.threads = threads;
     model_ = Train(*space_, left_prepared_, right, right_ == nullptr, *blocker_, options_.labels,
                    topts, &training_report_);
     progress.Advance(training_report_.candidate_pairs);
-    timings_.train = Seconds(t0);
+    clock.Stop(&timings_.train, &timings_.cpu.train);
   }
   scorer_ = std::make_unique<Scorer>(*space_, model_);
 
-  t0 = std::chrono::steady_clock::now();
+  clock = StageClock();
   progress.Stage("score", blocker_->stats().candidate_pairs_upper, "pairs");
   const double p = std::clamp(options_.threshold, 1e-12, 1.0 - 1e-12);
   const double threshold_weight = std::log2(p / (1.0 - p));
@@ -80,8 +97,9 @@ Status LinkJob::Run() {
     pool.emplace_back([&, t] {
       auto& mine = found[static_cast<size_t>(t)];
       uint64_t count = 0;
+      LevelCache cache(model_);
       blocker_->ForEachPair(t, threads, [&](uint32_t i, uint32_t j) {
-        double w = scorer_->Score(left_prepared_, i, right, j);
+        double w = scorer_->Score(left_prepared_, i, right, j, nullptr, &cache);
         if (w >= threshold_weight) mine.push_back({i, j, w});
         if ((++count & 0xFFFF) == 0) progress.Advance(0x10000);
       });
@@ -93,9 +111,9 @@ Status LinkJob::Run() {
   for (uint64_t c : scored) candidate_pairs_ += c;
   matches_.clear();
   for (auto& f : found) matches_.insert(matches_.end(), f.begin(), f.end());
-  timings_.score = Seconds(t0);
+  clock.Stop(&timings_.score, &timings_.cpu.score);
 
-  t0 = std::chrono::steady_clock::now();
+  clock = StageClock();
   progress.Stage("cluster", matches_.size(), "pairs");
   if (options_.one_to_one && right_ != nullptr) matches_ = OneToOne(std::move(matches_));
   std::sort(matches_.begin(), matches_.end(), [](const ScoredPair& a, const ScoredPair& b) {
@@ -103,7 +121,7 @@ Status LinkJob::Run() {
   });
   clusters_ = ConnectedComponents(NodeKeys(), matches_,
                                   right_ == nullptr ? 0 : static_cast<uint32_t>(left_.size()));
-  timings_.cluster = Seconds(t0);
+  clock.Stop(&timings_.cluster, &timings_.cpu.cluster);
   progress.Done();
   return Status::Ok();
 }

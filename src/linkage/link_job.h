@@ -33,8 +33,13 @@ struct LinkOptions {
   ProgressMode progress = ProgressMode::kAuto;
 };
 
-struct LinkTimings {
+// Seconds per stage: wall clock, and CPU time of the whole process (all
+// threads; on a shared machine CPU time is the steadier measure).
+struct StageSeconds {
   double prepare = 0, block = 0, train = 0, score = 0, cluster = 0;
+};
+struct LinkTimings : StageSeconds {
+  StageSeconds cpu;
 };
 
 class LinkJob {

@@ -48,7 +48,7 @@ struct LinkageIndex::Impl {
       while (b < s.size()) {
         size_t e = b + 1;
         while (e < s.size() && s[e].first == s[b].first) ++e;
-        if (e - b > static_cast<size_t>(model.max_block_size)) {
+        if (e - b > static_cast<size_t>(model.MaxBlockSize(r))) {
           for (size_t k = b; k < e; ++k) keys[r][s[k].second] = 0;
         } else {
           kept.insert(kept.end(), s.begin() + static_cast<long>(b),
@@ -171,13 +171,20 @@ Result<std::vector<MatchCandidate>> LinkageIndex::Match(
   for (size_t r = 0; r < rules; ++r) {
     const uint64_t key = q.block_keys[r][0];
     if (key == 0) continue;
+    // An if_missing rule pairs the query with every record of the block when
+    // the query lacks the value, else only with the records that lack it.
+    auto paired = [&](size_t rule, uint32_t j) {
+      const std::vector<uint8_t>& miss = x.prepared.block_missing[rule];
+      return miss.empty() || q.block_missing[rule][0] || miss[j];
+    };
     const auto& s = x.sorted[r];
     auto it = std::lower_bound(s.begin(), s.end(), std::make_pair(key, uint32_t{0}));
     for (; it != s.end() && it->first == key; ++it) {
       const uint32_t j = it->second;
+      if (!paired(r, j)) continue;
       bool earlier = false;
       for (size_t e = 0; e < r && !earlier; ++e) {
-        earlier = q.block_keys[e][0] != 0 && q.block_keys[e][0] == x.keys[e][j];
+        earlier = q.block_keys[e][0] != 0 && q.block_keys[e][0] == x.keys[e][j] && paired(e, j);
       }
       if (earlier) continue;
       scored.push_back({x.scorer->Score(q, 0, x.prepared, j), j});

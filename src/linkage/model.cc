@@ -104,11 +104,38 @@ class Parser {
     }
     for (size_t i = 0; i < j["blocking"].size(); ++i) {
       std::string path = "blocking[" + std::to_string(i) + "]";
-      const json& r = j["blocking"][i];
-      if (!r.is_array() || r.empty()) return Error(path, "expected a non-empty array of keys");
+      const json& entry = j["blocking"][i];
       BlockingRule rule;
+      const json* keys = &entry;
+      std::string keys_path = path;
+      if (entry.is_object()) {
+        if (!entry.contains("keys")) return Error(path + ".keys", "expected an array of keys");
+        keys = &entry["keys"];
+        keys_path = path + ".keys";
+        if (entry.contains("if_missing")) {
+          const json& m = entry["if_missing"];
+          const std::string mp = path + ".if_missing";
+          if (!m.is_string()) return Error(mp, "expected a comparison name");
+          rule.if_missing = m.get<std::string>();
+          if (std::none_of(model.comparisons.begin(), model.comparisons.end(),
+                           [&](const Comparison& c) { return c.name == rule.if_missing; })) {
+            return Error(mp, "no comparison named '" + rule.if_missing + "'");
+          }
+        }
+        if (entry.contains("max_block_size")) {
+          const json& m = entry["max_block_size"];
+          if (!m.is_number_integer() || m.get<int>() < 2) {
+            return Error(path + ".max_block_size", "expected an integer >= 2");
+          }
+          rule.max_block_size = m.get<int>();
+        }
+      }
+      const json& r = *keys;
+      if (!r.is_array() || r.empty()) {
+        return Error(keys_path, "expected a non-empty array of keys (or an object with \"keys\")");
+      }
       for (size_t k = 0; k < r.size(); ++k) {
-        std::string kp = path + "[" + std::to_string(k) + "]";
+        std::string kp = keys_path + "[" + std::to_string(k) + "]";
         if (!r[k].is_string()) return Error(kp, "expected a string \"column[:transform]\"");
         std::string key = r[k].get<std::string>();
         REUNITE_RETURN_IF_ERROR(CheckBlockingKey(key, kp));
@@ -125,7 +152,10 @@ class Parser {
     if (colon == 0 || key.empty()) return Error(path, "empty column name");
     if (colon == std::string::npos) return Status::Ok();
     std::string_view t = std::string_view(key).substr(colon + 1);
-    if (t == "phonetic" || t == "year" || t == "first_token") return Status::Ok();
+    if (t == "phonetic" || t == "year" || t == "first_token" || t == "maternal" ||
+        t == "maternal_phonetic" || t == "pair_phonetic") {
+      return Status::Ok();
+    }
     auto digits_after = [&](std::string_view prefix) {
       if (t.substr(0, prefix.size()) != prefix || t.size() == prefix.size()) return false;
       return std::all_of(t.begin() + static_cast<long>(prefix.size()), t.end(),
@@ -133,7 +163,8 @@ class Parser {
     };
     if (digits_after("first") || digits_after("last")) return Status::Ok();
     return Error(path, "unknown transform '" + std::string(t) +
-                           "' (expected phonetic, year, first_token, first<N>, last<N>)");
+                           "' (expected phonetic, year, first_token, maternal, "
+                           "maternal_phonetic, pair_phonetic, first<N>, last<N>)");
   }
 
   Result<Comparison> ParseComparison(const json& j, const std::string& path) {
@@ -367,7 +398,17 @@ std::string ModelToJson(const Model& model) {
     j["comparisons"].push_back(jc);
   }
   j["blocking"] = nlohmann::ordered_json::array();
-  for (const BlockingRule& r : model.blocking) j["blocking"].push_back(r.keys);
+  for (const BlockingRule& r : model.blocking) {
+    if (r.if_missing.empty() && r.max_block_size == 0) {
+      j["blocking"].push_back(r.keys);
+      continue;
+    }
+    nlohmann::ordered_json jr;
+    jr["keys"] = r.keys;
+    if (!r.if_missing.empty()) jr["if_missing"] = r.if_missing;
+    if (r.max_block_size != 0) jr["max_block_size"] = r.max_block_size;
+    j["blocking"].push_back(jr);
+  }
   return j.dump(2) + "\n";
 }
 

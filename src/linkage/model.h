@@ -84,13 +84,25 @@ struct Comparison {
 
 // One blocking rule: records sharing all keys are candidate pairs. A key is
 // "name" or "name:transform" with transform one of: phonetic, first<N>,
-// year, first_token, last<N>. `name` is a comparison name or a column a
-// comparison reads: the key comes from that comparison's prepared features
-// (surnames: the paternal surname; given name: the first given name,
-// nickname-resolved for :phonetic; dates: ISO YYYY-MM-DD whatever the file's
-// format). Any other column is folded text.
+// year, first_token, last<N>, and for surnames maternal, maternal_phonetic
+// and pair_phonetic (the phonetic keys of both surnames in either order; no
+// key unless both are known).
+// `name` is a comparison name or a column a comparison reads: the key comes
+// from that comparison's prepared features (surnames: the paternal surname,
+// or the maternal one; given name: the first given name, nickname-resolved
+// for :phonetic; dates: ISO YYYY-MM-DD whatever the file's format). Any other
+// column is folded text.
+//
+// In JSON a rule is a list of keys, or an object {"keys": [...],
+// "if_missing": "dob", "max_block_size": 200}: with `if_missing` the rule
+// pairs only records of which at least one lacks that comparison's value
+// (records without a date of birth need name-only rules; records with one
+// are found by the cheaper rules that use it), at the cost of the missing
+// records times the block, not the block squared.
 struct BlockingRule {
   std::vector<std::string> keys;
+  std::string if_missing;  // comparison name, or empty
+  int max_block_size = 0;  // 0: the model's max_block_size
 };
 
 struct Model {
@@ -101,8 +113,12 @@ struct Model {
   double prior = 1e-4;
   std::vector<Comparison> comparisons;
   std::vector<BlockingRule> blocking;
-  // Blocks larger than this are skipped (and counted) to bound the pairs.
+  // Blocks larger than this are skipped (and counted) to bound the pairs;
+  // a rule may set its own.
   int max_block_size = 2000;
+  int MaxBlockSize(size_t rule) const {
+    return blocking[rule].max_block_size > 0 ? blocking[rule].max_block_size : max_block_size;
+  }
   // Every canonical column the model reads (derived on load).
   std::vector<std::string> Columns() const;
 };

@@ -71,6 +71,13 @@ std::string ComparisonKeyText(const Comparison& c, const PreparedComparison& pc,
     case ComparisonKind::kSurnames: {
       if (pc.value[i] == 0) return {};
       const names::SurnameFeature& s = pc.surnames[i];
+      if (transform == "maternal") return s.surnames.maternal;
+      if (transform == "maternal_phonetic") return s.maternal_key;
+      if (transform == "pair_phonetic") {  // both surnames, either order
+        if (s.paternal_key.empty() || s.maternal_key.empty()) return {};
+        return s.paternal_key < s.maternal_key ? s.paternal_key + "|" + s.maternal_key
+                                               : s.maternal_key + "|" + s.paternal_key;
+      }
       return phonetic ? s.paternal_key : KeyPart(s.surnames.paternal, transform, false);
     }
     case ComparisonKind::kGivenName: {
@@ -96,6 +103,11 @@ std::string ComparisonKeyText(const Comparison& c, const PreparedComparison& pc,
 }
 
 }  // namespace
+
+bool IsMissing(const PreparedComparison& pc, size_t i) {
+  if (!pc.value.empty()) return pc.value[i] == 0;
+  return pc.numbers.empty() || std::isnan(pc.numbers[i]);
+}
 
 std::string StandardiseForKey(std::string_view raw, bool is_date, names::DateOrder order) {
   if (is_date) {
@@ -246,8 +258,10 @@ PreparedTable FeatureSpace::Prepare(const RecordTable& table, int threads) {
               pc.surnames[i] = c.columns.size() > 1 ? names::MakeSurnameFeature(first, second)
                                                     : names::MakeSurnameFeature(first);
             }
+            // "paternal|maternal": one string per distinct split, so every
+            // surname level is a function of the interned value.
             const names::Surnames& s = pc.surnames[i].surnames;
-            scratch[i] = s.maternal.empty() ? s.paternal : s.paternal + " " + s.maternal;
+            scratch[i] = s.paternal.empty() ? std::string() : s.paternal + "|" + s.maternal;
           }
         });
         pc.value.resize(n);
@@ -277,10 +291,25 @@ PreparedTable FeatureSpace::Prepare(const RecordTable& table, int threads) {
       }
     }
   }
-  // Blocking keys.
+  const size_t nc = model_.comparisons.size();
+  out.rows.resize(n * nc);
+  for (size_t c = 0; c < nc; ++c) {
+    const PreparedComparison& pc = out.comparisons[c];
+    for (size_t i = 0; i < n; ++i) {
+      out.rows[i * nc + c] = pc.value.empty() ? (IsMissing(pc, i) ? 0 : 1) : pc.value[i];
+    }
+  }
+  // Blocking keys, and for rules with if_missing which records lack that value.
   out.block_keys.resize(model_.blocking.size());
+  out.block_missing.resize(model_.blocking.size());
   for (size_t r = 0; r < model_.blocking.size(); ++r) {
     const BlockingRule& rule = model_.blocking[r];
+    if (!rule.if_missing.empty()) {
+      const int c = ComparisonForKey(model_, rule.if_missing);
+      std::vector<uint8_t>& missing = out.block_missing[r];
+      missing.assign(n, 0);
+      for (size_t i = 0; i < n; ++i) missing[i] = IsMissing(out.comparisons[c], i) ? 1 : 0;
+    }
     std::vector<uint64_t>& keys = out.block_keys[r];
     keys.assign(n, 0);
     struct Part {

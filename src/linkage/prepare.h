@@ -40,9 +40,17 @@ struct PreparedComparison {
 
 struct PreparedTable {
   size_t size = 0;
-  std::vector<PreparedComparison> comparisons;    // parallel to model.comparisons
+  std::vector<PreparedComparison> comparisons;  // parallel to model.comparisons
+  // Row-major copy of every comparison's `value` (numeric comparisons: 1 when
+  // the number is present), so the per-pair loop reads one cache line per
+  // record: rows[record * comparisons.size() + c]. 0 = missing.
+  std::vector<uint32_t> rows;
+  const uint32_t* Row(size_t record) const { return rows.data() + record * comparisons.size(); }
   std::vector<std::vector<uint64_t>> block_keys;  // [rule][record]; 0 = no key
-  int64_t unparsed_dates = 0;                     // date values read as missing
+  // [rule][record]: 1 when the record lacks the rule's if_missing value;
+  // empty for rules without if_missing.
+  std::vector<std::vector<uint8_t>> block_missing;
+  int64_t unparsed_dates = 0;  // date values read as missing
 };
 
 class FeatureSpace {
@@ -69,6 +77,9 @@ class FeatureSpace {
   std::vector<std::vector<double>> term_frequency_;  // counts
   std::vector<double> term_total_;
 };
+
+// True when record i has no value for the comparison (null level).
+bool IsMissing(const PreparedComparison& pc, size_t i);
 
 // The standardised text of a raw value for blocking and display: the date in
 // ISO form for date columns, else names::FoldText.

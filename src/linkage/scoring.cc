@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cmath>
 
-#include "linkage/compare.h"
-
 namespace reunite::linkage {
 namespace {
 constexpr double kFloor = 1e-9;
@@ -22,16 +20,22 @@ double ProbabilityFromWeight(double weight) {
 
 Scorer::Scorer(const FeatureSpace& space, const Model& model) : space_(space), model_(model) {
   prior_weight_ = std::log2(model_.prior / (1.0 - model_.prior));
-  const size_t nc = model_.comparisons.size();
-  level_weight_.resize(nc);
-  tf_level_.assign(nc, -1);
-  tf_weight_.resize(nc);
-  for (size_t c = 0; c < nc; ++c) {
+  nc_ = model_.comparisons.size();
+  tf_weight_.resize(nc_);
+  for (size_t c = 0; c < nc_; ++c) {
     const Comparison& comp = model_.comparisons[c];
+    tf_level_[c] = -1;
+    const bool exact_only =
+        comp.levels.size() == 3 && comp.levels[1].kind == LevelKind::kExact &&
+        (comp.kind == ComparisonKind::kText || comp.kind == ComparisonKind::kId);
+    path_[c] = exact_only                         ? Path::kExactOnly
+               : CacheableComparison(comp)        ? Path::kCached
+               : comp.kind == ComparisonKind::kId ? Path::kIdEqual
+                                                  : Path::kGeneral;
     for (size_t l = 0; l < comp.levels.size(); ++l) {
       const Level& level = comp.levels[l];
-      double w = l == 0 ? 0.0 : std::log2(std::max(level.m, kFloor) / std::max(level.u, kFloor));
-      level_weight_[c].push_back(w);
+      level_weight_[c][l] =
+          l == 0 ? 0.0 : std::log2(std::max(level.m, kFloor) / std::max(level.u, kFloor));
       if (comp.tf_adjust && level.kind == LevelKind::kExact && tf_level_[c] < 0) {
         tf_level_[c] = static_cast<int>(l);
       }
@@ -52,45 +56,80 @@ Scorer::Scorer(const FeatureSpace& space, const Model& model) : space_(space), m
 }
 
 void Scorer::Levels(const PreparedTable& a, size_t i, const PreparedTable& b, size_t j,
-                    uint8_t* levels) const {
-  for (size_t c = 0; c < model_.comparisons.size(); ++c) {
-    levels[c] = static_cast<uint8_t>(ComparisonLevel(model_.comparisons[c], a.comparisons[c], i,
-                                                     b.comparisons[c], j, space_.pool(c)));
+                    uint8_t* levels, LevelCache* cache) const {
+  const uint32_t* ra = a.Row(i);
+  const uint32_t* rb = b.Row(j);
+  for (size_t c = 0; c < nc_; ++c) {
+    const uint32_t va = ra[c], vb = rb[c];
+    if (va == 0 || vb == 0) {
+      levels[c] = 0;
+      continue;
+    }
+    if (path_[c] == Path::kExactOnly) {
+      levels[c] = va == vb ? 1 : 2;
+      continue;
+    }
+    if (path_[c] == Path::kIdEqual && va == vb) {
+      levels[c] = 1;  // every ID level holds for equal IDs
+      continue;
+    }
+    uint64_t key = 0;
+    uint64_t* slot =
+        cache != nullptr && path_[c] == Path::kCached ? cache->Slot(c, va, vb, &key) : nullptr;
+    if (slot != nullptr && LevelCache::Holds(*slot, key)) {
+      levels[c] = static_cast<uint8_t>(LevelCache::LevelOf(*slot));
+      continue;
+    }
+    const int level = ComparisonLevel(model_.comparisons[c], a.comparisons[c], i, b.comparisons[c],
+                                      j, space_.pool(c));
+    if (slot != nullptr) *slot = LevelCache::Make(key, level);
+    levels[c] = static_cast<uint8_t>(level);
   }
 }
 
-double Scorer::Score(const PreparedTable& a, size_t i, const PreparedTable& b, size_t j,
-                     PairScore* explain) const {
-  uint8_t levels[kMaxComparisons];
-  Levels(a, i, b, j, levels);
+double Scorer::WeightOf(const uint8_t* levels, const PreparedTable& a, size_t i) const {
+  const uint32_t* ra = a.Row(i);
   double total = prior_weight_;
-  const size_t nc = model_.comparisons.size();
-  for (size_t c = 0; c < nc; ++c) {
+  for (size_t c = 0; c < nc_; ++c) {
+    double tf = 0;
+    if (levels[c] == tf_level_[c]) {
+      const uint32_t v = ra[c];
+      if (v < tf_weight_[c].size()) tf = tf_weight_[c][v];
+    }
+    total += level_weight_[c][levels[c]] + tf;
+  }
+  return total;
+}
+
+double Scorer::Score(const PreparedTable& a, size_t i, const PreparedTable& b, size_t j,
+                     PairScore* explain, LevelCache* cache) const {
+  uint8_t levels[kMaxComparisons];
+  Levels(a, i, b, j, levels, cache);
+  if (explain == nullptr) return WeightOf(levels, a, i);
+  const uint32_t* ra = a.Row(i);
+  double total = prior_weight_;
+  for (size_t c = 0; c < nc_; ++c) {
     const double w = level_weight_[c][levels[c]];
     double tf = 0;
     if (levels[c] == tf_level_[c]) {
-      const uint32_t v = a.comparisons[c].value[i];
+      const uint32_t v = ra[c];
       if (v < tf_weight_[c].size()) tf = tf_weight_[c][v];
     }
     total += w + tf;
-    if (explain != nullptr) {
-      explain->levels[c] = levels[c];
-      explain->weights[c] = w;
-      explain->tf_weights[c] = tf;
-    }
+    explain->levels[c] = levels[c];
+    explain->weights[c] = w;
+    explain->tf_weights[c] = tf;
   }
-  if (explain != nullptr) {
-    explain->comparisons = static_cast<int>(nc);
-    explain->prior_weight = prior_weight_;
-    explain->match_weight = total;
-    explain->match_probability = ProbabilityFromWeight(total);
-  }
+  explain->comparisons = static_cast<int>(nc_);
+  explain->prior_weight = prior_weight_;
+  explain->match_weight = total;
+  explain->match_probability = ProbabilityFromWeight(total);
   return total;
 }
 
 double Scorer::PatternWeight(const uint8_t* levels) const {
   double total = prior_weight_;
-  for (size_t c = 0; c < model_.comparisons.size(); ++c) total += level_weight_[c][levels[c]];
+  for (size_t c = 0; c < nc_; ++c) total += level_weight_[c][levels[c]];
   return total;
 }
 

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "linkage/compare.h"
 #include "linkage/model.h"
 #include "linkage/prepare.h"
 
@@ -41,11 +42,15 @@ class Scorer {
   Scorer(const FeatureSpace& space, const Model& model);
 
   // Level of every comparison for (a[i], b[j]) into levels[0..comparisons).
-  void Levels(const PreparedTable& a, size_t i, const PreparedTable& b, size_t j,
-              uint8_t* levels) const;
+  // `cache` (one per thread, optional) memoises name and text levels; the
+  // levels are the same with or without it.
+  void Levels(const PreparedTable& a, size_t i, const PreparedTable& b, size_t j, uint8_t* levels,
+              LevelCache* cache = nullptr) const;
   // Match weight of (a[i], b[j]); fills `explain` when it is not null.
   double Score(const PreparedTable& a, size_t i, const PreparedTable& b, size_t j,
-               PairScore* explain = nullptr) const;
+               PairScore* explain = nullptr, LevelCache* cache = nullptr) const;
+  // Match weight from levels already computed for (a[i], b[j]).
+  double WeightOf(const uint8_t* levels, const PreparedTable& a, size_t i) const;
   // The weight of a level vector without TF adjustment (used by training reports).
   double PatternWeight(const uint8_t* levels) const;
 
@@ -56,9 +61,15 @@ class Scorer {
   const FeatureSpace& space_;
   Model model_;
   double prior_weight_ = 0;
-  std::vector<std::vector<double>> level_weight_;  // [comparison][level]
-  std::vector<int> tf_level_;                      // exact level index, or -1
-  std::vector<std::vector<double>> tf_weight_;     // [comparison][value id]
+  size_t nc_ = 0;
+  // How Levels() decides each comparison: kExactOnly (levels null, exact,
+  // else: one integer compare), kCached (memoised in a LevelCache), kIdEqual
+  // (equal IDs are level 1, else computed), kGeneral.
+  enum class Path : uint8_t { kExactOnly, kCached, kIdEqual, kGeneral };
+  Path path_[kMaxComparisons] = {};
+  double level_weight_[kMaxComparisons][kMaxLevels] = {};
+  int tf_level_[kMaxComparisons] = {};          // exact level index, or -1
+  std::vector<std::vector<double>> tf_weight_;  // [comparison][value id]
 };
 
 }  // namespace reunite::linkage

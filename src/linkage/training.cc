@@ -64,12 +64,13 @@ void EstimateU(const Scorer& scorer, const PreparedTable& left, const PreparedTa
     pool.emplace_back([&, t] {
       Rng rng(options.seed + 7919 * static_cast<uint64_t>(t));
       uint8_t levels[kMaxComparisons];
+      LevelCache cache(scorer.model());
       auto& mine = counts[static_cast<size_t>(t)];
       for (uint64_t s = 0; s < per_thread; ++s) {
         size_t i = rng.Below(left.size);
         size_t j = rng.Below(right.size);
         if (dedupe && i == j) continue;
-        scorer.Levels(left, i, right, j, levels);
+        scorer.Levels(left, i, right, j, levels, &cache);
         for (size_t c = 0; c < nc; ++c) ++mine[c][levels[c]];
       }
     });
@@ -95,21 +96,53 @@ void EstimateU(const Scorer& scorer, const PreparedTable& left, const PreparedTa
   if (report != nullptr) report->u_pairs = total_pairs;
 }
 
-std::vector<PatternCount> CountPatterns(const Scorer& scorer, const PreparedTable& left,
-                                        const PreparedTable& right, const Blocker& blocker,
-                                        int threads) {
+namespace {
+
+struct MaskedKey {
+  PatternKey pattern;
+  uint32_t rules = 0;
+  bool operator==(const MaskedKey&) const = default;
+};
+struct MaskedKeyHash {
+  size_t operator()(const MaskedKey& k) const {
+    return PatternKeyHash{}(k.pattern) ^ (static_cast<size_t>(k.rules) * 0xBF58476D1CE4E5B9ULL);
+  }
+};
+
+// Sorted by levels (deterministic: hash map order is not).
+std::vector<PatternCount> ToPatterns(
+    const std::unordered_map<PatternKey, uint64_t, PatternKeyHash>& map, size_t nc) {
+  std::vector<PatternCount> out;
+  out.reserve(map.size());
+  for (const auto& [k, v] : map) {
+    PatternCount p;
+    Unpack(k, nc, p.levels.data());
+    p.count = static_cast<double>(v);
+    out.push_back(p);
+  }
+  std::sort(out.begin(), out.end(),
+            [](const PatternCount& a, const PatternCount& b) { return a.levels < b.levels; });
+  return out;
+}
+
+}  // namespace
+
+CandidatePatterns CountCandidatePatterns(const Scorer& scorer, const PreparedTable& left,
+                                         const PreparedTable& right, const Blocker& blocker,
+                                         int threads) {
   const size_t nc = scorer.model().comparisons.size();
   threads = std::max(1, threads);
-  std::vector<std::unordered_map<PatternKey, uint64_t, PatternKeyHash>> maps(
-      static_cast<size_t>(threads));
+  using Map = std::unordered_map<MaskedKey, uint64_t, MaskedKeyHash>;
+  std::vector<Map> maps(static_cast<size_t>(threads));
   std::vector<std::thread> pool;
   for (int t = 0; t < threads; ++t) {
     pool.emplace_back([&, t] {
-      auto& map = maps[static_cast<size_t>(t)];
+      Map& map = maps[static_cast<size_t>(t)];
       uint8_t levels[kMaxComparisons];
-      blocker.ForEachPair(t, threads, [&](uint32_t i, uint32_t j) {
-        scorer.Levels(left, i, right, j, levels);
-        ++map[Pack(levels, nc)];
+      LevelCache cache(scorer.model());
+      blocker.ForEachPairWithRules(t, threads, [&](uint32_t i, uint32_t j, uint32_t rules) {
+        scorer.Levels(left, i, right, j, levels, &cache);
+        ++map[MaskedKey{Pack(levels, nc), rules}];
       });
     });
   }
@@ -117,17 +150,17 @@ std::vector<PatternCount> CountPatterns(const Scorer& scorer, const PreparedTabl
   for (size_t t = 1; t < maps.size(); ++t) {
     for (const auto& [k, v] : maps[t]) maps[0][k] += v;
   }
-  std::vector<PatternCount> out;
-  out.reserve(maps[0].size());
+  std::unordered_map<PatternKey, uint64_t, PatternKeyHash> all;
+  std::vector<std::unordered_map<PatternKey, uint64_t, PatternKeyHash>> by_rule(blocker.rules());
   for (const auto& [k, v] : maps[0]) {
-    PatternCount p;
-    Unpack(k, nc, p.levels.data());
-    p.count = static_cast<double>(v);
-    out.push_back(p);
+    all[k.pattern] += v;
+    for (uint32_t rest = k.rules; rest != 0; rest &= rest - 1) {
+      by_rule[static_cast<size_t>(__builtin_ctz(rest))][k.pattern] += v;
+    }
   }
-  // Deterministic order (hash map iteration order is not).
-  std::sort(out.begin(), out.end(),
-            [](const PatternCount& a, const PatternCount& b) { return a.levels < b.levels; });
+  CandidatePatterns out;
+  out.all = ToPatterns(all, nc);
+  for (const auto& m : by_rule) out.by_rule.push_back(ToPatterns(m, nc));
   return out;
 }
 
@@ -147,63 +180,6 @@ std::vector<bool> RuleComparisons(const Model& model, const BlockingRule& rule) 
     }
   }
   return used;
-}
-
-// Pattern counts per blocking rule over each rule's own pairs, each rule
-// sampled down to about `cap` pairs by a hash of the pair.
-std::vector<std::vector<PatternCount>> CountPatternsByRule(const Scorer& scorer,
-                                                           const PreparedTable& left,
-                                                           const PreparedTable& right,
-                                                           const Blocker& blocker, int threads,
-                                                           uint64_t cap) {
-  const size_t nc = scorer.model().comparisons.size();
-  const size_t rules = scorer.model().blocking.size();
-  threads = std::max(1, threads);
-  std::vector<uint64_t> keep_below(rules, ~0ULL);
-  const auto& by_rule = blocker.stats().pairs_by_rule;
-  for (size_t r = 0; r < rules && r < by_rule.size(); ++r) {
-    if (by_rule[r] > cap) {
-      keep_below[r] = static_cast<uint64_t>(
-          static_cast<double>(cap) / static_cast<double>(by_rule[r]) * 18446744073709551615.0);
-    }
-  }
-  using Map = std::unordered_map<PatternKey, uint64_t, PatternKeyHash>;
-  std::vector<std::vector<Map>> maps(static_cast<size_t>(threads), std::vector<Map>(rules));
-  std::vector<std::thread> pool;
-  for (int t = 0; t < threads; ++t) {
-    pool.emplace_back([&, t] {
-      auto& mine = maps[static_cast<size_t>(t)];
-      uint8_t levels[kMaxComparisons];
-      blocker.ForEachRulePair(t, threads, [&](uint32_t rule, uint32_t i, uint32_t j) {
-        if (rule >= rules) return;
-        if (keep_below[rule] != ~0ULL) {
-          uint64_t h = (static_cast<uint64_t>(i) << 32 | j) * 0x9E3779B97F4A7C15ULL;
-          h ^= h >> 31;
-          h *= 0xBF58476D1CE4E5B9ULL;
-          h ^= h >> 29;
-          if (h >= keep_below[rule]) return;
-        }
-        scorer.Levels(left, i, right, j, levels);
-        ++mine[rule][Pack(levels, nc)];
-      });
-    });
-  }
-  for (auto& th : pool) th.join();
-  std::vector<std::vector<PatternCount>> out(rules);
-  for (size_t r = 0; r < rules; ++r) {
-    for (size_t t = 1; t < maps.size(); ++t) {
-      for (const auto& [k, v] : maps[t][r]) maps[0][r][k] += v;
-    }
-    for (const auto& [k, v] : maps[0][r]) {
-      PatternCount p;
-      Unpack(k, nc, p.levels.data());
-      p.count = static_cast<double>(v);
-      out[r].push_back(p);
-    }
-    std::sort(out[r].begin(), out[r].end(),
-              [](const PatternCount& a, const PatternCount& b) { return a.levels < b.levels; });
-  }
-  return out;
 }
 
 }  // namespace
@@ -381,44 +357,40 @@ Model Train(const FeatureSpace& space, const PreparedTable& left, const Prepared
   }
   SetStartingM(&model);
   Scorer scorer(space, model);
-  std::vector<PatternCount> patterns = CountPatterns(scorer, left, right, blocker, options.threads);
+  CandidatePatterns counted = CountCandidatePatterns(scorer, left, right, blocker, options.threads);
+  std::vector<PatternCount> patterns = std::move(counted.all);
   double candidates = 0;
   for (const PatternCount& p : patterns) candidates += p.count;
   report->candidate_pairs = static_cast<uint64_t>(candidates);
   report->distinct_patterns = patterns.size();
   const size_t nc = model.comparisons.size();
+  std::vector<PatternCount> labelled;
   for (const LabelledPair& lp : labels) {
     PatternCount p;
     scorer.Levels(left, lp.left, right, lp.right, p.levels.data());
     p.count = 1;
     p.label = lp.is_match ? 1 : 0;
-    patterns.push_back(p);
+    labelled.push_back(p);
   }
+  patterns.insert(patterns.end(), labelled.begin(), labelled.end());
   report->labelled_pairs = labels.size();
-  (void)nc;
   const double expected_matches = static_cast<double>(std::min(left.size, right.size));
   const double start = candidates > 0 ? std::min(0.5, 0.5 * expected_matches / candidates) : 0.01;
   double lambda = RunEm(patterns, start, options, &model, report);
   if (options.per_rule_m && options.train_m && !model.blocking.empty()) {
-    std::vector<PatternCount> labelled(patterns.end() - static_cast<std::ptrdiff_t>(labels.size()),
-                                       patterns.end());
-    const std::vector<std::vector<PatternCount>> by_rule = CountPatternsByRule(
-        scorer, left, right, blocker, options.threads, options.max_pairs_per_rule);
-    {
-      Model tmp = model;
-      SetStartingM(&tmp);
-      EstimateMPerRule(by_rule, labelled, expected_matches, options, &tmp);
-      // Copy per-rule m where some rule did not block on the comparison.
-      for (size_t c = 0; c < nc; ++c) {
-        bool free_somewhere = false;
-        for (const BlockingRule& rule : model.blocking) {
-          if (!RuleComparisons(model, rule)[c]) free_somewhere = true;
-        }
-        if (!free_somewhere) continue;
-        for (size_t l = 1; l < model.comparisons[c].levels.size(); ++l) {
-          if (!model.comparisons[c].levels[l].fixed_m) {
-            model.comparisons[c].levels[l].m = tmp.comparisons[c].levels[l].m;
-          }
+    Model tmp = model;
+    SetStartingM(&tmp);
+    EstimateMPerRule(counted.by_rule, labelled, expected_matches, options, &tmp);
+    // Copy per-rule m where some rule did not block on the comparison.
+    for (size_t c = 0; c < nc; ++c) {
+      bool free_somewhere = false;
+      for (const BlockingRule& rule : model.blocking) {
+        if (!RuleComparisons(model, rule)[c]) free_somewhere = true;
+      }
+      if (!free_somewhere) continue;
+      for (size_t l = 1; l < model.comparisons[c].levels.size(); ++l) {
+        if (!model.comparisons[c].levels[l].fixed_m) {
+          model.comparisons[c].levels[l].m = tmp.comparisons[c].levels[l].m;
         }
       }
     }

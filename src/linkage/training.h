@@ -42,10 +42,9 @@ struct TrainingOptions {
   // A comparison's m comes from the first rule that does not block on it;
   // later rules use it with m fixed. u stays the random-sample u. The prior is
   // then estimated over all candidates with m fixed. Comparisons that every
-  // rule blocks on keep the global EM's m.
+  // rule blocks on keep the global EM's m. The per-rule counts come from the
+  // same pass over the candidates as the global ones (CountCandidatePatterns).
   bool per_rule_m = true;
-  // Pairs sampled per rule for the per-rule EM (deterministic hash sample).
-  uint64_t max_pairs_per_rule = 2'000'000;
 };
 
 struct TrainingReport {
@@ -77,10 +76,16 @@ struct LabelledPair {
 void EstimateU(const Scorer& scorer, const PreparedTable& left, const PreparedTable& right,
                bool dedupe, const TrainingOptions& options, Model* model, TrainingReport* report);
 
-// Counts the level vectors of every candidate pair (multi-threaded).
-std::vector<PatternCount> CountPatterns(const Scorer& scorer, const PreparedTable& left,
-                                        const PreparedTable& right, const Blocker& blocker,
-                                        int threads);
+// The level vectors of the candidate pairs, counted in ONE pass over them:
+// over all candidates, and per blocking rule over that rule's own pairs
+// (every pair of its kept blocks, also those an earlier rule found).
+struct CandidatePatterns {
+  std::vector<PatternCount> all;
+  std::vector<std::vector<PatternCount>> by_rule;  // [rule]
+};
+CandidatePatterns CountCandidatePatterns(const Scorer& scorer, const PreparedTable& left,
+                                         const PreparedTable& right, const Blocker& blocker,
+                                         int threads);
 
 // Heuristic label-free starting m: strongest level most likely, halving
 // down the levels; gender-mismatch levels start near 0.

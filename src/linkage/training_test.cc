@@ -125,7 +125,9 @@ TEST(TrainingTest, PerRuleEmRecoversMWhenBlockingMakesNonMatchesAgree) {
   for (Comparison& c : model.comparisons) {
     for (size_t l = 1; l < 4; ++l) c.levels[l].u = true_u[l - 1];
   }
-  model.blocking = {{{"a"}}, {{"b:first1"}}};
+  model.blocking.resize(2);
+  model.blocking[0].keys = {"a"};
+  model.blocking[1].keys = {"b:first1"};
   // Rule 0 blocks on a, rule 1 on b; only 5% / 10% of each rule's pairs match.
   std::vector<std::vector<PatternCount>> by_rule = {SimulateRulePairs(0, 0.05, 11, true_m, true_u),
                                                     SimulateRulePairs(1, 0.10, 12, true_m, true_u)};
