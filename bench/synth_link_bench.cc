@@ -14,6 +14,10 @@
 //   build/release/bench/synth_link_bench [--families N=2000] [--seed S=1]
 //       [--dir DIR=/tmp/reunite-synth-link] [--threshold P=0.5] [--threads T=2]
 //       [--errors K]   (print K false positives and K missed candidate pairs, explained)
+//       [--connected-components]  (cluster by connected components instead of
+//                       average linkage, as `reunite link` does by default)
+//       [--levels]     (print each level's trained m next to its share among the true
+//                       matches that are candidates: how well EM did without labels)
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -52,6 +56,8 @@ struct Flags {
   double threshold = 0.5;
   int threads = 2;
   int errors = 0;
+  bool levels = false;
+  bool connected_components = false;
 };
 
 bool ParseFlags(int argc, char** argv, Flags* f) {
@@ -72,10 +78,15 @@ bool ParseFlags(int argc, char** argv, Flags* f) {
       f->threads = std::atoi(v);
     } else if (const char* v = value("--errors")) {
       f->errors = std::atoi(v);
+    } else if (std::strcmp(argv[i], "--levels") == 0) {
+      f->levels = true;
+    } else if (std::strcmp(argv[i], "--connected-components") == 0) {
+      f->connected_components = true;
     } else {
       std::fprintf(stderr,
                    "usage: synth_link_bench [--families N] [--seed S] [--dir DIR] "
-                   "[--threshold P] [--threads T] [--errors K]\n");
+                   "[--threshold P] [--threads T] [--errors K] [--levels] "
+                   "[--connected-components]\n");
       return false;
     }
   }
@@ -93,8 +104,8 @@ std::vector<std::string> MappedColumns(const ingest::SourceMapping& m) {
 Status ReadExport(const std::string& mapping_path, const std::string& export_path,
                   std::vector<SourceRecord>* out, size_t* rejected) {
   REUNITE_ASSIGN_OR_RETURN(ingest::SourceMapping mapping, ingest::LoadMapping(mapping_path));
-  REUNITE_ASSIGN_OR_RETURN(auto reader, ingest::ExportReader::Open(export_path, mapping.format,
-                                                                   MappedColumns(mapping)));
+  REUNITE_ASSIGN_OR_RETURN(
+      auto reader, ingest::ExportReader::Open(export_path, mapping.format, MappedColumns(mapping)));
   REUNITE_ASSIGN_OR_RETURN(auto normalizer,
                            ingest::RowNormalizer::Create(mapping, reader->columns(), export_path));
   ingest::RawRow row;
@@ -121,8 +132,8 @@ void PrintLine(const char* label, const Counts& c) {
   const double p = Ratio(c.tp, c.predicted), r = Ratio(c.tp, c.truth);
   std::printf("  %-10s true %7llu  found %7llu  precision %.4f  recall %.4f  F1 %.4f  PC %.4f\n",
               label, static_cast<unsigned long long>(c.truth),
-              static_cast<unsigned long long>(c.predicted), p, r, p + r > 0 ? 2 * p * r / (p + r) : 0,
-              Ratio(c.candidates_true, c.truth));
+              static_cast<unsigned long long>(c.predicted), p, r,
+              p + r > 0 ? 2 * p * r / (p + r) : 0, Ratio(c.candidates_true, c.truth));
 }
 
 }  // namespace
@@ -176,6 +187,8 @@ int main(int argc, char** argv) {
   options.threads = flags.threads;
   options.threshold = flags.threshold;
   options.progress = ProgressMode::kNever;
+  options.clustering = flags.connected_components ? ClusterMethod::kConnectedComponents
+                                                  : ClusterMethod::kAverageLinkage;
   LinkJob job(*model, table, nullptr, options);
   if (Status s = job.Run(); !s.ok()) {
     std::fprintf(stderr, "%s\n", s.message().c_str());
@@ -200,8 +213,7 @@ int main(int argc, char** argv) {
     if (!reader.ok()) return 1;
     std::vector<std::string> f;
     while (*(*reader)->Next(f)) {
-      auto [it, added] =
-          person_number.emplace(f[2], static_cast<uint32_t>(person_number.size()));
+      auto [it, added] = person_number.emplace(f[2], static_cast<uint32_t>(person_number.size()));
       person_of_id[PersonRecordId(f[0], f[1])] = it->second;
     }
   }
@@ -245,11 +257,17 @@ int main(int argc, char** argv) {
     }
   }
   std::vector<std::pair<uint32_t, uint32_t>> missed;
+  const size_t nc = job.model().comparisons.size();
+  std::vector<std::array<uint64_t, kMaxLevels>> true_levels(nc);
   {
     Blocker blocker = Blocker::ForDedupe(job.left_prepared(), job.model());
     std::vector<ScoredPair> sorted = job.matches();
     blocker.ForEachPair(0, 1, [&](uint32_t i, uint32_t j) {
       if (person[i] != person[j]) return;
+      if (flags.levels) {
+        const PairScore score = job.Explain(i, j);
+        for (size_t c = 0; c < nc; ++c) ++true_levels[c][score.levels[c]];
+      }
       ++by_pair[pair_index(source[i], source[j])].candidates_true;
       if (missed.size() < static_cast<size_t>(flags.errors)) {
         ScoredPair key{i, j, 0};
@@ -267,36 +285,67 @@ int main(int argc, char** argv) {
     overall.tp += c.tp;
     overall.candidates_true += c.candidates_true;
   }
+  std::array<Counts, kSources * kSources> clustered_by_pair{};
   {
-    // Pairs implied by the clusters (connected components of accepted pairs).
-    std::unordered_map<uint64_t, uint64_t> per_cluster_person;
-    std::unordered_map<uint32_t, uint64_t> per_cluster;
+    // Pairs implied by the clusters (what a person registry holds), overall
+    // and by source pair.
     const auto& cluster_of = job.clusters().cluster_of;
+    std::unordered_map<uint32_t, std::array<uint64_t, kSources>> per_cluster;
+    std::unordered_map<uint64_t, std::array<uint64_t, kSources>> per_cluster_person;
     for (size_t i = 0; i < table.size(); ++i) {
-      ++per_cluster[cluster_of[i]];
-      ++per_cluster_person[static_cast<uint64_t>(cluster_of[i]) << 32 | person[i]];
+      ++per_cluster[cluster_of[i]][source[i]];
+      ++per_cluster_person[static_cast<uint64_t>(cluster_of[i]) << 32 | person[i]][source[i]];
     }
-    for (const auto& [c, k] : per_cluster) clustered.predicted += k * (k - 1) / 2;
-    for (const auto& [c, k] : per_cluster_person) clustered.tp += k * (k - 1) / 2;
+    auto add = [&](const std::array<uint64_t, kSources>& c, uint64_t Counts::*field) {
+      for (int a = 0; a < kSources; ++a) {
+        clustered_by_pair[pair_index(a, a)].*field += c[a] * (c[a] - (c[a] > 0 ? 1 : 0)) / 2;
+        for (int b = a + 1; b < kSources; ++b) {
+          clustered_by_pair[pair_index(a, b)].*field += c[a] * c[b];
+        }
+      }
+    };
+    for (const auto& [k, c] : per_cluster) add(c, &Counts::predicted);
+    for (const auto& [k, c] : per_cluster_person) add(c, &Counts::tp);
+    for (size_t k = 0; k < by_pair.size(); ++k) {
+      clustered_by_pair[k].truth = by_pair[k].truth;
+      clustered_by_pair[k].candidates_true = by_pair[k].candidates_true;
+      clustered.predicted += clustered_by_pair[k].predicted;
+      clustered.tp += clustered_by_pair[k].tp;
+    }
     clustered.truth = overall.truth;
     clustered.candidates_true = overall.candidates_true;
   }
   std::printf("person matches (pairs of records of the same person, within and across sources):\n");
   PrintLine("pairs", overall);
   PrintLine("clusters", clustered);
-  std::printf("by source pair (accepted pairs):\n");
-  for (int a = 0; a < kSources; ++a) {
-    for (int b = a; b < kSources; ++b) {
-      const Counts& c = by_pair[pair_index(a, b)];
-      if (c.truth == 0 && c.predicted == 0) continue;
-      const std::string label = source_names[a] + "-" + source_names[b];
-      PrintLine(label.c_str(), c);
+  for (int view = 0; view < 2; ++view) {
+    std::printf("by source pair (%s):\n", view == 0 ? "accepted pairs" : "clusters");
+    for (int a = 0; a < kSources; ++a) {
+      for (int b = a; b < kSources; ++b) {
+        const Counts& c = (view == 0 ? by_pair : clustered_by_pair)[pair_index(a, b)];
+        if (c.truth == 0 && c.predicted == 0) continue;
+        const std::string label = source_names[a] + "-" + source_names[b];
+        PrintLine(label.c_str(), c);
+      }
+    }
+  }
+  if (flags.levels) {
+    std::printf("trained m vs share among true candidate pairs (non-null):\n");
+    for (size_t c = 0; c < nc; ++c) {
+      const Comparison& comp = job.model().comparisons[c];
+      uint64_t nonnull = 0;
+      for (size_t l = 1; l < comp.levels.size(); ++l) nonnull += true_levels[c][l];
+      std::printf("  %s\n", comp.name.c_str());
+      for (size_t l = 1; l < comp.levels.size(); ++l) {
+        std::printf("    %-42s m %.4f  true %.4f  u %.3g\n", comp.levels[l].label.c_str(),
+                    comp.levels[l].m, Ratio(true_levels[c][l], nonnull), comp.levels[l].u);
+      }
     }
   }
   for (const ScoredPair& p : false_positives) {
-    std::printf("\nFALSE POSITIVE\n%s",
-                ExplainText(job.model(), table, p.left, table, p.right, job.Explain(p.left, p.right))
-                    .c_str());
+    std::printf("\nFALSE POSITIVE\n%s", ExplainText(job.model(), table, p.left, table, p.right,
+                                                    job.Explain(p.left, p.right))
+                                            .c_str());
   }
   for (const auto& [i, j] : missed) {
     std::printf("\nMISSED\n%s",

@@ -101,8 +101,8 @@ TEST(BlockingTest, IfMissingRulePairsOnlyRecordsLackingTheValue) {
   std::map<std::pair<uint32_t, uint32_t>, uint32_t> masks;
   b.ForEachPairWithRules(0, 1, [&](uint32_t i, uint32_t j, uint32_t m) { masks[{i, j}] = m; });
   EXPECT_EQ(masks.size(), expected.size());
-  EXPECT_EQ((masks[{0, 1}]), 1u);    // rule 0 only: both have a dob
-  EXPECT_EQ((masks[{0, 2}]), 2u);    // rule 1 only
+  EXPECT_EQ((masks[{0, 1}]), 1u);  // rule 0 only: both have a dob
+  EXPECT_EQ((masks[{0, 2}]), 2u);  // rule 1 only
   EXPECT_EQ((masks[{2, 3}]), 2u);
 
   // Linkage: left {0: has, 1: lacks} x right {0: has, 1: lacks} in one block.

@@ -1,7 +1,7 @@
 // Turning scored pairs into decisions: an optional one-to-one assignment for
 // two-file linkage (greedy by descending weight: a record is linked to at
 // most one record of the other file), then connected components (union-find)
-// over the accepted pairs.
+// or average linkage over the accepted pairs.
 //
 // Stable cluster ids: a cluster's id is "c" + 16 hex digits of XXH3-64 of the
 // key of its smallest member (keys compared as strings), so a cluster whose
@@ -11,6 +11,7 @@
 #define REUNITE_LINKAGE_CLUSTERING_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,24 @@ struct Clusters {
 // left table size (pair.right + right_offset is the node).
 Clusters ConnectedComponents(const std::vector<std::string>& node_keys,
                              const std::vector<ScoredPair>& pairs, uint32_t right_offset);
+
+// Average linkage over the accepted pairs, against the chaining of connected
+// components (twins linked through one weak pair pull two people's records
+// into one cluster): pairs are taken in descending weight (ties by left,
+// right) and the clusters of a pair's two nodes merge only when the MEAN
+// match weight over their cross pairs (every member of one against every
+// member of the other, candidate or not, scored by `weight(a, b)` on nodes)
+// is at least `threshold_weight`. At most `max_cross_pairs` cross pairs are
+// scored per merge (the first in member order). Deterministic; the ids are
+// stable as for ConnectedComponents.
+struct AverageLinkageOptions {
+  double threshold_weight = 0;  // log2 odds of the acceptance probability
+  size_t max_cross_pairs = 400;
+};
+Clusters AverageLinkage(const std::vector<std::string>& node_keys, std::vector<ScoredPair> pairs,
+                        uint32_t right_offset,
+                        const std::function<double(uint32_t, uint32_t)>& weight,
+                        const AverageLinkageOptions& options);
 
 // "c" + 16 lowercase hex digits of Hash64(smallest member key).
 std::string StableClusterId(const std::string& smallest_member_key);

@@ -264,6 +264,12 @@ int GivenNameLevel(const Comparison& c, const PreparedComparison& a, size_t i,
       case LevelKind::kGivenGenderMismatch:
         if (va != vb && names::GendersConflict(ga.gender, gb.gender)) return l;
         break;
+      case LevelKind::kGivenDifferentNames:
+        if (va != vb && names::DifferentKnownFirstNames(ga, gb)) return l;
+        break;
+      case LevelKind::kGivenMiddleConflict:
+        if (va != vb && names::MiddleNamesConflict(ga, gb)) return l;
+        break;
       case LevelKind::kGivenFirstName:
         if (a.first[i] != 0 && a.first[i] == b.first[j]) return l;
         break;

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cmath>
 #include <thread>
+#include <cstdlib>
 
 namespace reunite::linkage {
 namespace {
@@ -119,8 +120,27 @@ Status LinkJob::Run() {
   std::sort(matches_.begin(), matches_.end(), [](const ScoredPair& a, const ScoredPair& b) {
     return a.left != b.left ? a.left < b.left : a.right < b.right;
   });
-  clusters_ = ConnectedComponents(NodeKeys(), matches_,
-                                  right_ == nullptr ? 0 : static_cast<uint32_t>(left_.size()));
+  const uint32_t offset = right_ == nullptr ? 0 : static_cast<uint32_t>(left_.size());
+  if (options_.clustering == ClusterMethod::kAverageLinkage) {
+    AverageLinkageOptions al;
+    al.threshold_weight = threshold_weight;
+    if (const char* e = std::getenv("REUNITE_AL_T")) al.threshold_weight = std::atof(e);
+    LevelCache cache(model_);
+    auto node = [&](uint32_t n) -> std::pair<const PreparedTable*, uint32_t> {
+      if (n < offset || right_ == nullptr) return {&left_prepared_, n};
+      return {&right_prepared_, n - offset};
+    };
+    clusters_ = AverageLinkage(
+        NodeKeys(), matches_, offset,
+        [&](uint32_t a, uint32_t b) {
+          auto [ta, ia] = node(a);
+          auto [tb, ib] = node(b);
+          return scorer_->Score(*ta, ia, *tb, ib, nullptr, &cache);
+        },
+        al);
+  } else {
+    clusters_ = ConnectedComponents(NodeKeys(), matches_, offset);
+  }
   clock.Stop(&timings_.cluster, &timings_.cpu.cluster);
   progress.Done();
   return Status::Ok();

@@ -23,12 +23,19 @@
 
 namespace reunite::linkage {
 
+// How accepted pairs become clusters (clustering.h).
+enum class ClusterMethod {
+  kConnectedComponents,  // every accepted pair joins its records (single linkage)
+  kAverageLinkage,       // clusters join when their cross pairs agree on average
+};
+
 struct LinkOptions {
   bool train = false;  // estimate u, m and the prior from these records
   TrainingOptions training;
   std::vector<LabelledPair> labels;  // reviewed pairs (used when training)
   double threshold = 0.5;            // match probability at or above which a pair is a match
   bool one_to_one = false;           // linkage only: greedy one-to-one assignment
+  ClusterMethod clustering = ClusterMethod::kConnectedComponents;
   int threads = 2;
   ProgressMode progress = ProgressMode::kAuto;
 };

@@ -39,6 +39,8 @@ constexpr KindInfo kKinds[] = {
     {LevelKind::kGivenFirstName, "given_first_name", ComparisonKind::kGivenName},
     {LevelKind::kGivenNickname, "given_nickname", ComparisonKind::kGivenName},
     {LevelKind::kGivenGenderMismatch, "given_gender_mismatch", ComparisonKind::kGivenName},
+    {LevelKind::kGivenDifferentNames, "given_different_names", ComparisonKind::kGivenName},
+    {LevelKind::kGivenMiddleConflict, "given_middle_conflict", ComparisonKind::kGivenName},
 };
 
 constexpr std::pair<ComparisonKind, std::string_view> kComparisonKinds[] = {

@@ -48,6 +48,8 @@ enum class LevelKind {
   kGivenFirstName,       // first given names equal (compound names: "Maria Jose" vs "Maria")
   kGivenNickname,        // equal after nickname resolution (Chepe = Jose)
   kGivenGenderMismatch,  // given names of different gender (Francisco / Francisca)
+  kGivenDifferentNames,  // two different names of the name table (Josué / José, María / Marta)
+  kGivenMiddleConflict,  // same first name, different known second names (María Elena / María José)
 };
 
 std::string_view LevelKindName(LevelKind kind);

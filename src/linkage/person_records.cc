@@ -14,8 +14,19 @@ enum PersonColumn {
   kSex,
   kCountry,
   kANumber,
+  kPhone,
+  kCustodyDate,
   kColumnCount
 };
+
+// The date an agency first took the person into its custody or case:
+// apprehension, detention booking, shelter referral, prosecution filing (the
+// canonical event-date fields of mappings/*.toml). Outreach contacts
+// (attempted_on) come months after removal and are not custody dates.
+bool IsCustodyDateField(const std::string& field) {
+  return field == "apprehended_on" || field == "booked_in" || field == "referred_on" ||
+         field == "filed_on";
+}
 
 // The person columns of one record ("nationality" wins over "country").
 std::array<std::string, kColumnCount> ColumnsOf(
@@ -42,6 +53,10 @@ std::array<std::string, kColumnCount> ColumnsOf(
       if (!nationality) out[kCountry] = value;
     } else if (field == "a_number") {
       out[kANumber] = value;
+    } else if (field == "phone") {
+      out[kPhone] = value;
+    } else if (IsCustodyDateField(field)) {
+      if (out[kCustodyDate].empty()) out[kCustodyDate] = value;
     }
   }
   return out;
@@ -51,8 +66,9 @@ std::array<std::string, kColumnCount> ColumnsOf(
 
 const std::vector<std::string>& PersonColumns() {
   static const std::vector<std::string> kColumns = {
+      // in PersonColumn order
       "given_name", "paternal_surname", "maternal_surname", kFullNameColumn, "dob",
-      "sex",        "country",          "a_number"};
+      "sex",        "country",          "a_number",         "phone",         "custody_date"};
   return kColumns;
 }
 

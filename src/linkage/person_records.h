@@ -18,6 +18,12 @@
 //   sex                             -> sex ("female"/"male"; "unknown" -> missing)
 //   nationality, else country       -> country
 //   a_number                        -> a_number
+//   phone                           -> phone (outreach and tracing logs)
+//   apprehended_on, booked_in,      -> custody_date (the first present): the
+//   referred_on, filed_on              day the agency's custody or case began;
+//                                      one person's records begin days apart
+//                                      (apprehension, referral, prosecution).
+//                                      Outreach attempts are not custody dates.
 // Other fields are not read. Record ids are "source/record_key".
 //
 // Thread-safety: pure functions. Errors: none (a missing field is missing).
@@ -44,7 +50,7 @@ struct SourceRecord {
 };
 
 // The columns of a person table, in order: given_name, paternal_surname,
-// maternal_surname, full_name, dob, sex, country, a_number.
+// maternal_surname, full_name, dob, sex, country, a_number, phone, custody_date.
 const std::vector<std::string>& PersonColumns();
 
 // "source/record_key": the id of a record in a person table.

@@ -235,7 +235,8 @@ void SetStartingM(Model* model) {
     for (size_t l = 1; l < n; ++l) {
       const LevelKind kind = c.levels[l].kind;
       double w;
-      if (kind == LevelKind::kElse || kind == LevelKind::kGivenGenderMismatch) {
+      if (kind == LevelKind::kElse || kind == LevelKind::kGivenGenderMismatch ||
+          kind == LevelKind::kGivenDifferentNames || kind == LevelKind::kGivenMiddleConflict) {
         w = 0.02;
       } else {
         w = std::pow(0.4, static_cast<double>(l - 1));

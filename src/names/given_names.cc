@@ -6,6 +6,7 @@
 #include "names/gender_table.h"
 #include "names/nicknames.h"
 #include "names/phonetic.h"
+#include "names/surnames.h"
 
 namespace reunite::names {
 namespace {
@@ -133,7 +134,31 @@ GivenNameFeature MakeGivenNameFeature(std::string_view raw) {
     }
   }
   SpanishPhoneticKeyInto(f.canonical_first, &f.phonetic_first);
+  f.first_known = FindGivenNameGender(f.first) != nullptr;
+  std::string_view middle = f.middle;
+  while (!middle.empty()) {
+    const size_t sp = middle.find(' ');
+    const std::string_view word = middle.substr(0, sp);
+    if (!IsSurnameParticle(word)) {
+      if (FindGivenNameGender(word) != nullptr) f.known_middle = std::string(word);
+      break;
+    }
+    middle = sp == std::string_view::npos ? std::string_view() : middle.substr(sp + 1);
+  }
   return f;
+}
+
+bool DifferentKnownFirstNames(const GivenNameFeature& a, const GivenNameFeature& b) {
+  return a.first_known && b.first_known && a.first != b.first &&
+         a.phonetic_first != b.phonetic_first && !SameCanonicalFirstName(a, b);
+}
+
+bool MiddleNamesConflict(const GivenNameFeature& a, const GivenNameFeature& b) {
+  if (a.known_middle.empty() || b.known_middle.empty() || a.known_middle == b.known_middle) {
+    return false;
+  }
+  if (a.first != b.first && !SameCanonicalFirstName(a, b)) return false;
+  return SpanishPhoneticKey(a.known_middle) != SpanishPhoneticKey(b.known_middle);
 }
 
 bool SameCanonicalFirstName(const GivenNameFeature& a, const GivenNameFeature& b) {

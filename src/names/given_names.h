@@ -48,6 +48,11 @@ struct GivenNameFeature {
   GenderEvidence gender_evidence = GenderEvidence::kNone;
   // SpanishPhoneticKey(canonical_first).
   std::string phonetic_first;
+  // `first` is a name of the gender table (not a typo of one).
+  bool first_known = false;
+  // The first word of `middle` that is not a particle ("carmen" for "del
+  // carmen"), when it is a name of the gender table; else empty.
+  std::string known_middle;
 };
 
 // From a raw (unfolded) given-name field. Expands the abbreviations
@@ -74,6 +79,19 @@ NameGender GenderOfName(std::string_view folded_token, GenderEvidence* evidence 
 // True when the two genders are both known, definite and differ (male vs
 // female); kEither and kUnknown never conflict.
 bool GendersConflict(NameGender a, NameGender b);
+
+// True when both first names are names of the gender table that are neither
+// spellings of one name (equal phonetic keys: Heidi / Heidy, Marta / Martha)
+// nor nicknames of one (Pepe / José): Josué / José, María / Marta, Luis /
+// Luisa are different names, however close their letters. Siblings' names
+// are often this close; clerks' typos rarely land on another real name.
+bool DifferentKnownFirstNames(const GivenNameFeature& a, const GivenNameFeature& b);
+
+// True when the first names agree (or are nicknames of one name) but both
+// sides carry a known second given name and those are different names
+// (María Elena / María José): siblings with compound names that collapse to
+// the same first name. "María Elena" / "María" does not conflict.
+bool MiddleNamesConflict(const GivenNameFeature& a, const GivenNameFeature& b);
 
 // True when the two features share a canonical first name (any alternative),
 // e.g. "Chepe" and "José", "Beto" and "Roberto". No allocation.
