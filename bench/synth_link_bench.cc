@@ -347,6 +347,29 @@ int main(int argc, char** argv) {
                                                     job.Explain(p.left, p.right))
                                             .c_str());
   }
+  if (flags.errors > 0) {
+    // True pairs no blocking rule proposes.
+    std::unordered_map<uint64_t, bool> candidate;
+    Blocker blocker = Blocker::ForDedupe(job.left_prepared(), job.model());
+    blocker.ForEachPair(0, 1, [&](uint32_t i, uint32_t j) {
+      if (person[i] == person[j]) candidate[uint64_t{i} << 32 | j] = true;
+    });
+    std::unordered_map<uint32_t, std::vector<uint32_t>> members;
+    for (uint32_t i = 0; i < table.size(); ++i) members[person[i]].push_back(i);
+    auto row = [&](uint32_t i) {
+      std::string out = table.ids[i];
+      for (size_t c = 0; c < table.columns.size(); ++c) out += "|" + table.data[c][i];
+      return out;
+    };
+    int shown = 0;
+    for (uint32_t i = 0; i < table.size() && shown < flags.errors; ++i) {
+      for (uint32_t j : members[person[i]]) {
+        if (j <= i || candidate.count(uint64_t{i} << 32 | j) || shown >= flags.errors) continue;
+        std::printf("NOT A CANDIDATE: %s  ~  %s\n", row(i).c_str(), row(j).c_str());
+        ++shown;
+      }
+    }
+  }
   for (const auto& [i, j] : missed) {
     std::printf("\nMISSED\n%s",
                 ExplainText(job.model(), table, i, table, j, job.Explain(i, j)).c_str());

@@ -20,6 +20,7 @@ struct LinkFlags {
   std::string labels;
   double threshold = 0.5;
   bool one_to_one = false;
+  bool average_linkage = false;
   std::string out;
   std::string clusters;
   bool progress = false;
@@ -41,6 +42,7 @@ Status RunLink(const LinkFlags& f) {
   options.training.seed = f.seed;
   options.threshold = f.threshold;
   options.one_to_one = f.one_to_one;
+  if (f.average_linkage) options.clustering = linkage::ClusterMethod::kAverageLinkage;
   options.threads = f.threads;
   options.progress = f.progress ? ProgressMode::kAlways : ProgressMode::kAuto;
   if (!f.labels.empty()) {
@@ -83,6 +85,9 @@ void AddLinkCommand(CLI::App& app, CommandResult& result) {
   sub->add_option("--threshold", flags->threshold, "Match probability threshold (default 0.5)");
   sub->add_flag("--one-to-one", flags->one_to_one,
                 "Two files: link each record to at most one record of the other file");
+  sub->add_flag("--average-linkage", flags->average_linkage,
+                "Clusters join only when their records agree on average (against chaining); "
+                "default: connected components of the accepted pairs");
   sub->add_option("--out", flags->out, "pairs.csv to write")->required();
   sub->add_option("--clusters", flags->clusters, "clusters.csv to write");
   sub->add_flag("--progress", flags->progress, "Show progress even when not on a terminal");

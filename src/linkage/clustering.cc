@@ -131,7 +131,7 @@ Clusters AverageLinkage(const std::vector<std::string>& node_keys, std::vector<S
       }
       mean = sum / static_cast<double>(scored);
     }
-    if (mean < options.threshold_weight) continue;
+    if (mean < options.threshold_weight - options.tolerance_bits) continue;
     uf.Union(ra, rb);
     const uint32_t root = uf.Find(ra);
     std::vector<uint32_t>& into = root == ra ? ma : mb;

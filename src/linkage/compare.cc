@@ -145,6 +145,10 @@ int NumericLevel(const Comparison& c, const PreparedComparison& a, size_t i,
   return last;
 }
 
+bool IsPlaceholder(const Date& a, const Date& b) {
+  return (a.month == 1 && a.day == 1) || (b.month == 1 && b.day == 1);
+}
+
 // names::CompareDates for two valid dates `days` apart (the prepared values
 // are day numbers, so the validity checks and day arithmetic are skipped).
 names::DateAgreement AgreementOfValidDates(const Date& a, const Date& b, int64_t days) {
@@ -189,6 +193,10 @@ int DateLevel(const Comparison& c, const PreparedComparison& a, size_t i,
         break;
       case LevelKind::kDatePlaceholder:
         if (agreement == names::DateAgreement::kPlaceholderYear) return l;
+        if (level.distance > 0 && IsPlaceholder(a.dates[i], b.dates[j]) &&
+            std::abs(a.dates[i].year - b.dates[j].year) <= level.distance) {
+          return l;
+        }
         break;
       case LevelKind::kDateWithinDays:
         if (days <= level.distance) return l;
@@ -219,6 +227,26 @@ names::SurnameAgreement SurnameKindAgreement(LevelKind kind) {
   }
 }
 
+// Both sides have two surnames; in order or swapped, one pair agrees exactly
+// or in sound and the other pair has Jaro-Winkler >= threshold.
+bool BothSurnamesFuzzy(const names::SurnameFeature& a, const names::SurnameFeature& b,
+                       double threshold) {
+  const names::Surnames& x = a.surnames;
+  const names::Surnames& y = b.surnames;
+  if (x.maternal.empty() || y.maternal.empty()) return false;
+  auto agree = [](const std::string& s, const std::string& ks, const std::string& t,
+                  const std::string& kt) { return s == t || (!ks.empty() && ks == kt); };
+  auto close = [threshold](const std::string& s, const std::string& t) {
+    return JaroWinkler(s, t) >= threshold;
+  };
+  const bool pp = agree(x.paternal, a.paternal_key, y.paternal, b.paternal_key);
+  const bool mm = agree(x.maternal, a.maternal_key, y.maternal, b.maternal_key);
+  if ((pp && close(x.maternal, y.maternal)) || (mm && close(x.paternal, y.paternal))) return true;
+  const bool pm = agree(x.paternal, a.paternal_key, y.maternal, b.maternal_key);
+  const bool mp = agree(x.maternal, a.maternal_key, y.paternal, b.paternal_key);
+  return (pm && close(x.maternal, y.paternal)) || (mp && close(x.paternal, y.maternal));
+}
+
 int SurnameLevel(const Comparison& c, const PreparedComparison& a, size_t i,
                  const PreparedComparison& b, size_t j) {
   if (a.value[i] == 0 || b.value[j] == 0) return 0;
@@ -238,6 +266,12 @@ int SurnameLevel(const Comparison& c, const PreparedComparison& a, size_t i,
         break;
       case LevelKind::kDamerauLevenshtein:
         if (sim.Distance(level.distance) <= level.distance) return l;
+        break;
+      case LevelKind::kSurnameBothFuzzy:
+        if (agreement <= names::SurnameAgreement::kPhoneticBoth ||
+            BothSurnamesFuzzy(sa, sb, level.threshold)) {
+          return l;
+        }
         break;
       default:
         if (agreement <= SurnameKindAgreement(level.kind)) return l;
@@ -263,6 +297,9 @@ int GivenNameLevel(const Comparison& c, const PreparedComparison& a, size_t i,
         break;
       case LevelKind::kGivenGenderMismatch:
         if (va != vb && names::GendersConflict(ga.gender, gb.gender)) return l;
+        break;
+      case LevelKind::kGivenSecondName:
+        if (names::GoesBySecondName(ga, gb)) return l;
         break;
       case LevelKind::kGivenDifferentNames:
         if (va != vb && names::DifferentKnownFirstNames(ga, gb)) return l;

@@ -3,8 +3,12 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
+#include "common/random.h"
 #include "linkage/link_io.h"
 #include "linkage/scoring.h"
+#include "names/dates.h"
 #include "support/process.h"
 
 namespace reunite::linkage {
@@ -60,7 +64,7 @@ TEST_F(PersonPairs, GivenNameLevels) {
   EXPECT_EQ(LevelOf("given_name", "L3", "R3"), "gender disagrees");  // Francisco ~ Francisca
   EXPECT_EQ(LevelOf("given_name", "L4", "R4"), "exact");
   EXPECT_EQ(LevelOf("given_name", "L6", "R7"), "same first given name");  // Rosa Elena ~ Rosa
-  EXPECT_EQ(LevelOf("given_name", "L1", "R6"), "else");                   // Jose Luis ~ Pedro
+  EXPECT_EQ(LevelOf("given_name", "L1", "R6"), "different names");        // Jose Luis ~ Pedro
 }
 
 TEST_F(PersonPairs, SurnameLevels) {
@@ -125,6 +129,58 @@ TEST(TextComparatorTest, JaroWinklerEditDistanceTokenSetAndPhonetic) {
   EXPECT_EQ(level(5, 6), "jw");
   EXPECT_EQ(level(0, 7), "null");
   EXPECT_EQ(level(0, 8), "else");
+}
+
+TEST(DateComparatorTest, AgreesWithNamesCompareDatesOnRandomDates) {
+  // The per-pair date path skips validity checks and day arithmetic; it must
+  // decide exactly as names::CompareDates on valid dates.
+  auto model = ParseModel(R"({"format_version": 1, "prior": 0.01, "comparisons": [
+      {"name": "dob", "column": "dob", "levels": [{"type": "null"}, {"type": "exact"},
+       {"type": "date_placeholder"}, {"type": "date_day_month_swapped"},
+       {"type": "date_year_off", "distance": 1}, {"type": "date_within_days", "distance": 365},
+       {"type": "else"}]}], "blocking": [["dob"]]})",
+                          "test");
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  RecordTable t;
+  t.source = "t";
+  t.columns = {"dob"};
+  t.data.resize(1);
+  Rng rng(3);
+  std::vector<Date> dates;
+  for (int k = 0; k < 3000; ++k) {
+    Date d = Date{1990, 1, 1}.AddDays(rng.Between(0, 2 * 365));
+    if (k % 3 == 1) d = Date{d.year, 1, 1};                           // placeholders
+    if (k % 3 == 2 && d.day <= 12) d = Date{d.year, d.day, d.month};  // swaps
+    dates.push_back(d);
+    t.data[0].push_back(d.ToIso());
+    t.ids.push_back(std::to_string(k));
+    t.lines.push_back(0);
+  }
+  t.date_order = names::DateOrder::kIso;
+  FeatureSpace space(*model);
+  PreparedTable p = space.Prepare(t, 1);
+  const Comparison& c = model->comparisons[0];
+  for (size_t i = 0; i + 1 < dates.size(); ++i) {
+    const size_t j = static_cast<size_t>(rng.Below(dates.size()));
+    const int level = ComparisonLevel(c, p.comparisons[0], i, p.comparisons[0], j, space.pool(0));
+    const names::DateAgreement a = names::CompareDates(dates[i], dates[j]);
+    const int days = static_cast<int>(std::llabs(dates[i].ToDays() - dates[j].ToDays()));
+    int expected = 6;
+    if (a == names::DateAgreement::kExact) {
+      expected = 1;
+    } else if (a == names::DateAgreement::kPlaceholderYear) {
+      expected = 2;
+    } else if (a == names::DateAgreement::kDayMonthSwapped) {
+      expected = 3;
+    } else if (a == names::DateAgreement::kYearOff1 ||
+               (dates[i].month == dates[j].month && dates[i].day == dates[j].day &&
+                std::abs(dates[i].year - dates[j].year) == 1)) {
+      expected = 4;  // date_year_off also takes two 1 January placeholders a year apart
+    } else if (days <= 365) {
+      expected = 5;
+    }
+    ASSERT_EQ(level, expected) << dates[i].ToIso() << " ~ " << dates[j].ToIso();
+  }
 }
 
 }  // namespace

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <thread>
 #include <cstdlib>
+#include <thread>
 
 namespace reunite::linkage {
 namespace {
@@ -124,7 +124,6 @@ Status LinkJob::Run() {
   if (options_.clustering == ClusterMethod::kAverageLinkage) {
     AverageLinkageOptions al;
     al.threshold_weight = threshold_weight;
-    if (const char* e = std::getenv("REUNITE_AL_T")) al.threshold_weight = std::atof(e);
     LevelCache cache(model_);
     auto node = [&](uint32_t n) -> std::pair<const PreparedTable*, uint32_t> {
       if (n < offset || right_ == nullptr) return {&left_prepared_, n};

@@ -37,7 +37,7 @@ TEST(LinkageIndexTest, ReturnsTheTrueRecordFirstWithExplanation) {
   ASSERT_FALSE(hits->empty());
   EXPECT_EQ((*hits)[0].record_id, "L1");
   EXPECT_GT((*hits)[0].match_probability, 0.99);
-  ASSERT_EQ((*hits)[0].explanation.size(), 6u);
+  ASSERT_EQ((*hits)[0].explanation.size(), 8u);  // every comparison of person.json
   EXPECT_EQ((*hits)[0].explanation[0].level_label, "nickname of the same name");
   double sum = (*hits)[0].prior_weight;
   for (const Contribution& c : (*hits)[0].explanation) sum += c.weight + c.tf_adjustment;

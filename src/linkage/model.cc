@@ -29,6 +29,7 @@ constexpr KindInfo kKinds[] = {
     {LevelKind::kDateDayMonthSwapped, "date_day_month_swapped", ComparisonKind::kDate},
     {LevelKind::kDateYearOff, "date_year_off", ComparisonKind::kDate},
     {LevelKind::kDatePlaceholder, "date_placeholder", ComparisonKind::kDate},
+    {LevelKind::kSurnameBothFuzzy, "surname_both_fuzzy", ComparisonKind::kSurnames},
     {LevelKind::kIdTransposed, "id_transposed", ComparisonKind::kId},
     {LevelKind::kSurnameBothExact, "surname_both_exact", ComparisonKind::kSurnames},
     {LevelKind::kSurnameBothSwapped, "surname_both_swapped", ComparisonKind::kSurnames},
@@ -39,6 +40,7 @@ constexpr KindInfo kKinds[] = {
     {LevelKind::kGivenFirstName, "given_first_name", ComparisonKind::kGivenName},
     {LevelKind::kGivenNickname, "given_nickname", ComparisonKind::kGivenName},
     {LevelKind::kGivenGenderMismatch, "given_gender_mismatch", ComparisonKind::kGivenName},
+    {LevelKind::kGivenSecondName, "given_second_name", ComparisonKind::kGivenName},
     {LevelKind::kGivenDifferentNames, "given_different_names", ComparisonKind::kGivenName},
     {LevelKind::kGivenMiddleConflict, "given_middle_conflict", ComparisonKind::kGivenName},
 };
@@ -279,7 +281,8 @@ class Parser {
     }
     if (!found) return Error(path + ".type", "unknown level type \"" + type + "\"");
     level.label = j.value("label", type);
-    if (level.kind == LevelKind::kJaroWinkler || level.kind == LevelKind::kTokenSet) {
+    if (level.kind == LevelKind::kJaroWinkler || level.kind == LevelKind::kTokenSet ||
+        level.kind == LevelKind::kSurnameBothFuzzy) {
       if (!j.contains("threshold") || !j["threshold"].is_number() ||
           j["threshold"].get<double>() <= 0 || j["threshold"].get<double>() > 1) {
         return Error(path + ".threshold", "expected a number in (0,1]");
@@ -291,6 +294,12 @@ class Parser {
       if (!j.contains("distance") || !j["distance"].is_number_integer() ||
           j["distance"].get<int>() < 0) {
         return Error(path + ".distance", "expected an integer >= 0");
+      }
+      level.distance = j["distance"].get<int>();
+    }
+    if (level.kind == LevelKind::kDatePlaceholder && j.contains("distance")) {
+      if (!j["distance"].is_number_integer() || j["distance"].get<int>() < 0) {
+        return Error(path + ".distance", "expected an integer >= 0 (years)");
       }
       level.distance = j["distance"].get<int>();
     }
@@ -382,11 +391,13 @@ std::string ModelToJson(const Model& model) {
       nlohmann::ordered_json jl;
       jl["label"] = l.label;
       jl["type"] = LevelKindName(l.kind);
-      if (l.kind == LevelKind::kJaroWinkler || l.kind == LevelKind::kTokenSet) {
+      if (l.kind == LevelKind::kJaroWinkler || l.kind == LevelKind::kTokenSet ||
+          l.kind == LevelKind::kSurnameBothFuzzy) {
         jl["threshold"] = l.threshold;
       }
       if (l.kind == LevelKind::kDamerauLevenshtein || l.kind == LevelKind::kNumericWithin ||
-          l.kind == LevelKind::kDateWithinDays || l.kind == LevelKind::kDateYearOff) {
+          l.kind == LevelKind::kDateWithinDays || l.kind == LevelKind::kDateYearOff ||
+          (l.kind == LevelKind::kDatePlaceholder && l.distance > 0)) {
         jl["distance"] = l.distance;
       }
       if (l.kind != LevelKind::kNull) {

@@ -35,18 +35,22 @@ enum class LevelKind {
   kDateWithinDays,       // |a - b| <= distance days
   kDateDayMonthSwapped,  // same year, day and month exchanged
   kDateYearOff,          // same day and month, years differ by <= distance
-  kDatePlaceholder,      // equal but both are 1 January (a placeholder): weak evidence
+  kDatePlaceholder,      // one is 1 January (a placeholder for an unknown date) and the
+                         // years are at most `distance` apart (default 0: same year)
   kIdTransposed,         // normalised IDs equal or one adjacent transposition / one substitution
   // Surname levels hold when names::CompareSurnames gives this agreement OR
   // A STRONGER ONE (the agreements are ordered strongest first).
   kSurnameBothExact,     // both surnames agree in order
   kSurnameBothSwapped,   // paternal and maternal exchanged
   kSurnamePhoneticBoth,  // both agree phonetically
+  kSurnameBothFuzzy,     // both sides have two surnames: one agrees (exactly or in sound),
+                         // the other has Jaro-Winkler >= threshold (a typo), in order or swapped
   kSurnamePaternalOnly,  // one side has one surname (other missing): it agrees (partial)
   kSurnameOneMatches,    // one surname agrees in any position
   kSurnamePhoneticOne,   // one surname agrees phonetically
   kGivenFirstName,       // first given names equal (compound names: "Maria Jose" vs "Maria")
   kGivenNickname,        // equal after nickname resolution (Chepe = Jose)
+  kGivenSecondName,      // one goes by the other's second given name (Maria Guadalupe / Lupe)
   kGivenGenderMismatch,  // given names of different gender (Francisco / Francisca)
   kGivenDifferentNames,  // two different names of the name table (Josué / José, María / Marta)
   kGivenMiddleConflict,  // same first name, different known second names (María Elena / María José)

@@ -153,7 +153,18 @@ PreparedTable FeatureSpace::Prepare(const RecordTable& table, int threads) {
     ParallelFor(n, threads, [&](int, size_t b, size_t e) {
       for (size_t i = b; i < e; ++i) {
         const std::string& full = table.Value(full_col, i);
-        if (!full.empty()) split[i] = names::SplitFullName(full).name;
+        if (full.empty()) continue;
+        names::FullName name = names::SplitFullName(full);
+        // The most complete spelling: a second spelling ("a/k/a") with both
+        // surnames where the first has one is the fuller record.
+        split[i] = std::move(name.name);
+        for (names::PersonName& alias : name.aliases) {
+          if (split[i].surnames.maternal.empty() && !alias.surnames.maternal.empty() &&
+              !alias.given.empty()) {
+            split[i] = std::move(alias);
+            break;
+          }
+        }
       }
     });
   }

@@ -148,9 +148,19 @@ GivenNameFeature MakeGivenNameFeature(std::string_view raw) {
   return f;
 }
 
+bool GoesBySecondName(const GivenNameFeature& a, const GivenNameFeature& b) {
+  auto by_second = [](const GivenNameFeature& x, const GivenNameFeature& y) {
+    if (y.known_middle.empty()) return false;
+    return std::find(x.canonical_alternatives.begin(), x.canonical_alternatives.end(),
+                     y.known_middle) != x.canonical_alternatives.end();
+  };
+  return by_second(a, b) || by_second(b, a);
+}
+
 bool DifferentKnownFirstNames(const GivenNameFeature& a, const GivenNameFeature& b) {
   return a.first_known && b.first_known && a.first != b.first &&
-         a.phonetic_first != b.phonetic_first && !SameCanonicalFirstName(a, b);
+         a.phonetic_first != b.phonetic_first && !SameCanonicalFirstName(a, b) &&
+         !GoesBySecondName(a, b);
 }
 
 bool MiddleNamesConflict(const GivenNameFeature& a, const GivenNameFeature& b) {

@@ -82,10 +82,16 @@ bool GendersConflict(NameGender a, NameGender b);
 
 // True when both first names are names of the gender table that are neither
 // spellings of one name (equal phonetic keys: Heidi / Heidy, Marta / Martha)
-// nor nicknames of one (Pepe / José): Josué / José, María / Marta, Luis /
+// nor nicknames of one (Pepe / José), and neither goes by the other's second
+// name (GoesBySecondName): Josué / José, María / Marta, Luis /
 // Luisa are different names, however close their letters. Siblings' names
 // are often this close; clerks' typos rarely land on another real name.
 bool DifferentKnownFirstNames(const GivenNameFeature& a, const GivenNameFeature& b);
+
+// True when one side's first name (nickname resolved: Lupe = Guadalupe) is
+// the other side's known second given name: "María Guadalupe" / "Lupe",
+// "José Luis" / "Luis" — people who go by their second name.
+bool GoesBySecondName(const GivenNameFeature& a, const GivenNameFeature& b);
 
 // True when the first names agree (or are nicknames of one name) but both
 // sides carry a known second given name and those are different names

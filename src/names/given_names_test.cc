@@ -94,3 +94,33 @@ TEST(GenderOfNameTest, TableBeatsSuffixRule) {
 
 }  // namespace
 }  // namespace reunite::names
+
+namespace reunite::names {
+namespace {
+
+TEST(GivenNamePairTest, DifferentKnownNamesAreNotTypos) {
+  auto f = [](const char* s) { return MakeGivenNameFeature(s); };
+  EXPECT_TRUE(DifferentKnownFirstNames(f("Josué"), f("José")));
+  EXPECT_TRUE(DifferentKnownFirstNames(f("María"), f("Marta")));
+  EXPECT_FALSE(DifferentKnownFirstNames(f("Marta"), f("Martha")));  // one name, two spellings
+  EXPECT_FALSE(DifferentKnownFirstNames(f("Heidi"), f("Heidy")));
+  EXPECT_FALSE(DifferentKnownFirstNames(f("Pepe"), f("José")));    // nickname
+  EXPECT_FALSE(DifferentKnownFirstNames(f("Jozue"), f("José")));   // a typo, not a name
+  EXPECT_FALSE(DifferentKnownFirstNames(f("María Guadalupe"), f("Lupe")));  // second name
+}
+
+TEST(GivenNamePairTest, SecondGivenNames) {
+  auto f = [](const char* s) { return MakeGivenNameFeature(s); };
+  EXPECT_EQ(f("María del Carmen").known_middle, "carmen");
+  EXPECT_TRUE(MiddleNamesConflict(f("María Elena"), f("María José")));
+  EXPECT_TRUE(MiddleNamesConflict(f("Ma. Elena"), f("Mari José")));  // abbreviation, nickname
+  EXPECT_FALSE(MiddleNamesConflict(f("María Elena"), f("María")));
+  EXPECT_FALSE(MiddleNamesConflict(f("María Elena"), f("María E.")));
+  EXPECT_FALSE(MiddleNamesConflict(f("María Elena"), f("Rosa José")));  // first names differ
+  EXPECT_TRUE(GoesBySecondName(f("María Guadalupe"), f("Lupe")));
+  EXPECT_TRUE(GoesBySecondName(f("Luis"), f("José Luis")));
+  EXPECT_FALSE(GoesBySecondName(f("Luisa"), f("José Luis")));
+}
+
+}  // namespace
+}  // namespace reunite::names
