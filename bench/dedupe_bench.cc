@@ -114,6 +114,22 @@ int RunPipeline(const std::string& dir) {
     ++found;
     candidate_true[uint64_t{i} << 32 | j] = true;
   });
+  // REUNITE_RULE_STATS=1: per rule, the candidate pairs and the true pairs
+  // that ONLY that rule proposes (what dropping the rule would cost/lose).
+  if (std::getenv("REUNITE_RULE_STATS") != nullptr) {
+    std::vector<uint64_t> only_pairs(blocker.rules()), only_true(blocker.rules());
+    blocker.ForEachPairWithRules(0, 1, [&](uint32_t i, uint32_t j, uint32_t mask) {
+      if ((mask & (mask - 1)) != 0) return;
+      const int r = __builtin_ctz(mask);
+      ++only_pairs[r];
+      only_true[r] += person[i] == person[j];
+    });
+    for (size_t r = 0; r < blocker.rules(); ++r) {
+      std::printf("rule %zu: %llu pairs only it proposes, %llu of them true\n", r,
+                  static_cast<unsigned long long>(only_pairs[r]),
+                  static_cast<unsigned long long>(only_true[r]));
+    }
+  }
   // REUNITE_SHOW_MISSED=K: print K true pairs that no blocking rule finds.
   if (const char* show = std::getenv("REUNITE_SHOW_MISSED")) {
     int left = std::atoi(show);

@@ -4,7 +4,7 @@
 // The truth is the entity number N in rec-N-org / rec-N-dup-k; rec_id is
 // never a model column. Skips (exit 0) when ../shared/data is absent.
 //
-//   build/h-linkage-rel/bench/febrl_bench [DATA_DIR]
+//   build/release/bench/febrl_bench [DATA_DIR]
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -70,6 +70,8 @@ bool RunOne(const Model& model, const std::string& dir, const std::string& a, co
   spec.right_path = b.empty() ? "" : dir + "/" + b;
   spec.id_column = "rec_id";
   auto in = reunite::linkage::ReadInputs(model, spec);
+  const double read =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   if (!in.ok()) {
     std::fprintf(stderr, "febrl_bench: %s\n", in.status().message().c_str());
     return false;
@@ -96,13 +98,23 @@ bool RunOne(const Model& model, const std::string& dir, const std::string& a, co
   const auto& t = job.timings();
   std::printf("%-28s stages: prepare %.3f  block %.3f  train %.3f  score %.3f  cluster %.3f s\n",
               "", t.prepare, t.block, t.train, t.score, t.cluster);
+  const double cpu = t.cpu.prepare + t.cpu.block + t.cpu.train + t.cpu.score + t.cpu.cluster;
+  std::printf(
+      "%-28s CPU (both threads): %.3f s (prepare %.3f  block %.3f  train %.3f  score %.3f), "
+      "reading %.3f s wall\n",
+      "", cpu, t.cpu.prepare, t.cpu.block, t.cpu.train, t.cpu.score, read);
   return true;
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  // DATA_DIR, else ../shared/data/febrl next to the clone (or next to the
+  // worktrees' parent, /work/wt/NAME -> /work/shared).
   std::string dir = argc > 1 ? argv[1] : std::string(REUNITE_SOURCE_DIR) + "/../shared/data/febrl";
+  if (argc <= 1 && !std::filesystem::exists(dir + "/dataset4a.csv")) {
+    dir = std::string(REUNITE_SOURCE_DIR) + "/../../shared/data/febrl";
+  }
   if (!std::filesystem::exists(dir + "/dataset4a.csv")) {
     std::printf("febrl_bench: SKIPPED: FEBRL data not found in %s\n", dir.c_str());
     return 0;

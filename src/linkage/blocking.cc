@@ -9,16 +9,24 @@ namespace {
 // the rule's if_missing value first (`missing` empty: no such rule).
 std::vector<uint32_t> SortByKey(const std::vector<uint64_t>& keys,
                                 const std::vector<uint8_t>& missing) {
-  std::vector<uint32_t> out;
-  out.reserve(keys.size());
+  // Sort (key, missing-first, index) tuples held contiguously: comparing
+  // through `keys[index]` would cost a cache miss per comparison.
+  struct Entry {
+    uint64_t key;
+    uint32_t order;  // high bit: the record has the value (sorts after those lacking it); index
+    bool operator<(const Entry& o) const { return key != o.key ? key < o.key : order < o.order; }
+  };
+  std::vector<Entry> entries;
+  entries.reserve(keys.size());
   for (uint32_t i = 0; i < keys.size(); ++i) {
-    if (keys[i] != 0) out.push_back(i);
+    if (keys[i] == 0) continue;
+    const bool lacks = !missing.empty() && missing[i] != 0;
+    entries.push_back({keys[i], (lacks ? 0u : 0x80000000u) | i});
   }
-  std::sort(out.begin(), out.end(), [&](uint32_t a, uint32_t b) {
-    if (keys[a] != keys[b]) return keys[a] < keys[b];
-    if (!missing.empty() && missing[a] != missing[b]) return missing[a] > missing[b];
-    return a < b;
-  });
+  std::sort(entries.begin(), entries.end());
+  std::vector<uint32_t> out;
+  out.reserve(entries.size());
+  for (const Entry& e : entries) out.push_back(e.order & 0x7FFFFFFFu);
   return out;
 }
 

@@ -343,12 +343,13 @@ bool CacheableComparison(const Comparison& c) {
   return false;
 }
 
-LevelCache::LevelCache(const Model& model, int bits) : bits_(bits) {
+LevelCache::LevelCache(const Model& model, int bits)
+    : bits_(bits), lookups_(model.comparisons.size(), 0), hits_(model.comparisons.size(), 0) {
   int64_t next = 0;
   for (const Comparison& c : model.comparisons) {
     if (CacheableComparison(c)) {
       offset_.push_back(next);
-      next += int64_t{1} << bits;
+      next += int64_t{1} << bits_;
     } else {
       offset_.push_back(-1);
     }

@@ -75,13 +75,16 @@ Status LinkJob::Run() {
                                      : Blocker::ForLink(left_prepared_, right_prepared_, model_));
   clock.Stop(&timings_.block, &timings_.cpu.block);
 
+  // The training pass keeps every candidate's level vector; scoring then
+  // only adds up weights (the same weights Scorer::Score adds).
+  RecordedPatterns recorded;
   if (options_.train) {
     clock = StageClock();
     progress.Stage("train", blocker_->stats().candidate_pairs_upper, "pairs");
     TrainingOptions topts = options_.training;
     topts.threads = threads;
     model_ = Train(*space_, left_prepared_, right, right_ == nullptr, *blocker_, options_.labels,
-                   topts, &training_report_);
+                   topts, &training_report_, &recorded);
     progress.Advance(training_report_.candidate_pairs);
     clock.Stop(&timings_.train, &timings_.cpu.train);
   }
@@ -99,8 +102,13 @@ Status LinkJob::Run() {
       auto& mine = found[static_cast<size_t>(t)];
       uint64_t count = 0;
       LevelCache cache(model_);
+      const bool replay = recorded.shards == threads;
+      const uint32_t* pattern =
+          replay ? recorded.pattern_of_pair[static_cast<size_t>(t)].data() : nullptr;
       blocker_->ForEachPair(t, threads, [&](uint32_t i, uint32_t j) {
-        double w = scorer_->Score(left_prepared_, i, right, j, nullptr, &cache);
+        const double w =
+            replay ? scorer_->WeightOf(recorded.patterns[*pattern++].data(), left_prepared_, i)
+                   : scorer_->Score(left_prepared_, i, right, j, nullptr, &cache);
         if (w >= threshold_weight) mine.push_back({i, j, w});
         if ((++count & 0xFFFF) == 0) progress.Advance(0x10000);
       });
@@ -110,6 +118,7 @@ Status LinkJob::Run() {
   for (auto& th : pool) th.join();
   candidate_pairs_ = 0;
   for (uint64_t c : scored) candidate_pairs_ += c;
+  recorded = RecordedPatterns();
   matches_.clear();
   for (auto& f : found) matches_.insert(matches_.end(), f.begin(), f.end());
   clock.Stop(&timings_.score, &timings_.cpu.score);

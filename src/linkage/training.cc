@@ -127,40 +127,126 @@ std::vector<PatternCount> ToPatterns(
 
 }  // namespace
 
+namespace {
+
+// (level vector, rules) -> dense id, open addressing: the distinct keys are
+// few (thousands) against tens of millions of pairs, so the table stays in
+// cache and a lookup is a hash and a compare.
+class KeyIndex {
+ public:
+  KeyIndex() : table_(1024, -1) {}
+  uint32_t Add(const MaskedKey& k) {
+    size_t h = MaskedKeyHash{}(k) & (table_.size() - 1);
+    while (table_[h] >= 0) {
+      const auto id = static_cast<uint32_t>(table_[h]);
+      if (keys_[id] == k) {
+        ++counts_[id];
+        return id;
+      }
+      h = (h + 1) & (table_.size() - 1);
+    }
+    const auto id = static_cast<uint32_t>(keys_.size());
+    keys_.push_back(k);
+    counts_.push_back(1);
+    table_[h] = static_cast<int32_t>(id);
+    if (keys_.size() * 2 > table_.size()) Grow();
+    return id;
+  }
+  const std::vector<MaskedKey>& keys() const { return keys_; }
+  const std::vector<uint64_t>& counts() const { return counts_; }
+
+ private:
+  void Grow() {
+    std::vector<int32_t> bigger(table_.size() * 2, -1);
+    for (size_t id = 0; id < keys_.size(); ++id) {
+      size_t h = MaskedKeyHash{}(keys_[id]) & (bigger.size() - 1);
+      while (bigger[h] >= 0) h = (h + 1) & (bigger.size() - 1);
+      bigger[h] = static_cast<int32_t>(id);
+    }
+    table_ = std::move(bigger);
+  }
+  std::vector<MaskedKey> keys_;
+  std::vector<uint64_t> counts_;
+  std::vector<int32_t> table_;
+};
+
+}  // namespace
+
 CandidatePatterns CountCandidatePatterns(const Scorer& scorer, const PreparedTable& left,
                                          const PreparedTable& right, const Blocker& blocker,
-                                         int threads) {
+                                         int threads, RecordedPatterns* recorded) {
   const size_t nc = scorer.model().comparisons.size();
   threads = std::max(1, threads);
-  using Map = std::unordered_map<MaskedKey, uint64_t, MaskedKeyHash>;
-  std::vector<Map> maps(static_cast<size_t>(threads));
+  std::vector<KeyIndex> indexes(static_cast<size_t>(threads));
+  std::vector<std::vector<uint32_t>> local_ids(recorded != nullptr ? threads : 0);
   std::vector<std::thread> pool;
   for (int t = 0; t < threads; ++t) {
     pool.emplace_back([&, t] {
-      Map& map = maps[static_cast<size_t>(t)];
+      KeyIndex& index = indexes[static_cast<size_t>(t)];
+      std::vector<uint32_t>* ids =
+          recorded != nullptr ? &local_ids[static_cast<size_t>(t)] : nullptr;
       uint8_t levels[kMaxComparisons];
       LevelCache cache(scorer.model());
       blocker.ForEachPairWithRules(t, threads, [&](uint32_t i, uint32_t j, uint32_t rules) {
         scorer.Levels(left, i, right, j, levels, &cache);
-        ++map[MaskedKey{Pack(levels, nc), rules}];
+        const uint32_t id = index.Add(MaskedKey{Pack(levels, nc), rules});
+        if (ids != nullptr) ids->push_back(id);
       });
     });
   }
   for (auto& th : pool) th.join();
-  for (size_t t = 1; t < maps.size(); ++t) {
-    for (const auto& [k, v] : maps[t]) maps[0][k] += v;
-  }
-  std::unordered_map<PatternKey, uint64_t, PatternKeyHash> all;
-  std::vector<std::unordered_map<PatternKey, uint64_t, PatternKeyHash>> by_rule(blocker.rules());
-  for (const auto& [k, v] : maps[0]) {
-    all[k.pattern] += v;
-    for (uint32_t rest = k.rules; rest != 0; rest &= rest - 1) {
-      by_rule[static_cast<size_t>(__builtin_ctz(rest))][k.pattern] += v;
+  // Merge: distinct level vectors over all threads and rules.
+  std::unordered_map<PatternKey, uint32_t, PatternKeyHash> pattern_index;
+  std::vector<PatternKey> pattern_keys;
+  std::vector<uint64_t> all_counts;
+  std::vector<std::unordered_map<uint32_t, uint64_t>> by_rule(blocker.rules());
+  std::vector<std::vector<uint32_t>> local_to_pattern(static_cast<size_t>(threads));
+  for (size_t t = 0; t < indexes.size(); ++t) {
+    const KeyIndex& index = indexes[t];
+    for (size_t id = 0; id < index.keys().size(); ++id) {
+      const MaskedKey& k = index.keys()[id];
+      auto [it, added] =
+          pattern_index.emplace(k.pattern, static_cast<uint32_t>(pattern_keys.size()));
+      if (added) {
+        pattern_keys.push_back(k.pattern);
+        all_counts.push_back(0);
+      }
+      const uint32_t p = it->second;
+      const uint64_t v = index.counts()[id];
+      all_counts[p] += v;
+      for (uint32_t rest = k.rules; rest != 0; rest &= rest - 1) {
+        by_rule[static_cast<size_t>(__builtin_ctz(rest))][p] += v;
+      }
+      local_to_pattern[t].push_back(p);
     }
   }
+  auto to_patterns = [&](auto counts_of) {
+    std::unordered_map<PatternKey, uint64_t, PatternKeyHash> map;
+    counts_of(map);
+    return ToPatterns(map, nc);
+  };
   CandidatePatterns out;
-  out.all = ToPatterns(all, nc);
-  for (const auto& m : by_rule) out.by_rule.push_back(ToPatterns(m, nc));
+  out.all = to_patterns([&](auto& map) {
+    for (size_t p = 0; p < pattern_keys.size(); ++p) map[pattern_keys[p]] += all_counts[p];
+  });
+  for (const auto& m : by_rule) {
+    out.by_rule.push_back(to_patterns([&](auto& map) {
+      for (const auto& [p, v] : m) map[pattern_keys[p]] += v;
+    }));
+  }
+  if (recorded != nullptr) {
+    recorded->shards = threads;
+    recorded->patterns.assign(pattern_keys.size(), {});
+    for (size_t p = 0; p < pattern_keys.size(); ++p) {
+      Unpack(pattern_keys[p], nc, recorded->patterns[p].data());
+    }
+    recorded->pattern_of_pair.resize(static_cast<size_t>(threads));
+    for (size_t t = 0; t < local_ids.size(); ++t) {
+      std::vector<uint32_t>& ids = local_ids[t];
+      for (uint32_t& id : ids) id = local_to_pattern[t][id];
+      recorded->pattern_of_pair[t] = std::move(ids);
+    }
+  }
   return out;
 }
 
@@ -348,7 +434,7 @@ double RunEm(const std::vector<PatternCount>& patterns, double start_lambda,
 
 Model Train(const FeatureSpace& space, const PreparedTable& left, const PreparedTable& right,
             bool dedupe, const Blocker& blocker, const std::vector<LabelledPair>& labels,
-            const TrainingOptions& options, TrainingReport* report) {
+            const TrainingOptions& options, TrainingReport* report, RecordedPatterns* recorded) {
   Model model = space.model();
   TrainingReport local;
   if (report == nullptr) report = &local;
@@ -358,7 +444,8 @@ Model Train(const FeatureSpace& space, const PreparedTable& left, const Prepared
   }
   SetStartingM(&model);
   Scorer scorer(space, model);
-  CandidatePatterns counted = CountCandidatePatterns(scorer, left, right, blocker, options.threads);
+  CandidatePatterns counted =
+      CountCandidatePatterns(scorer, left, right, blocker, options.threads, recorded);
   std::vector<PatternCount> patterns = std::move(counted.all);
   double candidates = 0;
   for (const PatternCount& p : patterns) candidates += p.count;

@@ -83,9 +83,19 @@ struct CandidatePatterns {
   std::vector<PatternCount> all;
   std::vector<std::vector<PatternCount>> by_rule;  // [rule]
 };
+// The level vector of every candidate pair, kept from the counting pass so
+// that scoring need not compare the pair again: pattern_of_pair[shard][k] is
+// the index into `patterns` of the k-th pair Blocker::ForEachPair(shard,
+// shards) visits. 4 bytes per candidate pair.
+struct RecordedPatterns {
+  int shards = 0;
+  std::vector<std::array<uint8_t, kMaxComparisons>> patterns;
+  std::vector<std::vector<uint32_t>> pattern_of_pair;
+};
+
 CandidatePatterns CountCandidatePatterns(const Scorer& scorer, const PreparedTable& left,
                                          const PreparedTable& right, const Blocker& blocker,
-                                         int threads);
+                                         int threads, RecordedPatterns* recorded = nullptr);
 
 // Heuristic label-free starting m: strongest level most likely, halving
 // down the levels; gender-mismatch levels start near 0.
@@ -106,10 +116,12 @@ double RunEm(const std::vector<PatternCount>& patterns, double start_lambda,
 
 // The whole recipe: u by sampling, m by EM on candidate patterns (+ labels),
 // prior = lambda * candidates / all pairs. `space` must have been used to
-// prepare both tables.
+// prepare both tables. With `recorded`, the candidates' level vectors are
+// kept for scoring (Scorer::Levels is then not called again per pair).
 Model Train(const FeatureSpace& space, const PreparedTable& left, const PreparedTable& right,
             bool dedupe, const Blocker& blocker, const std::vector<LabelledPair>& labels,
-            const TrainingOptions& options, TrainingReport* report);
+            const TrainingOptions& options, TrainingReport* report,
+            RecordedPatterns* recorded = nullptr);
 
 }  // namespace reunite::linkage
 
