@@ -83,6 +83,11 @@ Status AccountStore::SetRole(int64_t user_id, const std::string& role) {
   return db_.Execute("UPDATE users SET role = ? WHERE user_id = ?", p);
 }
 
+Status AccountStore::SetDisplayName(int64_t user_id, const std::string& display_name) {
+  SqlValue p[] = {display_name, user_id};
+  return db_.Execute("UPDATE users SET display_name = ? WHERE user_id = ?", p);
+}
+
 Status AccountStore::InsertSession(const SessionRow& s) {
   SqlValue p[] = {s.token_hash,
                   s.user_id,

@@ -59,6 +59,7 @@ class AccountStore {
   Status SetDisabled(int64_t user_id, bool disabled);
   Status SetPassword(int64_t user_id, const std::string& password_hash, int64_t now_ms);
   Status SetRole(int64_t user_id, const std::string& role);
+  Status SetDisplayName(int64_t user_id, const std::string& display_name);
 
   // Sessions.
   Status InsertSession(const SessionRow& session);
