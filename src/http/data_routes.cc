@@ -35,6 +35,12 @@ std::vector<Route> DataRoutes() {
          return Ok(service::ReadSourceRecord(ctx.db(), *ctx.api().policy, ctx.caller(),
                                              ctx.PathParam("id")));
        }},
+      {"GET", "/api/v1/source-records/{source}/{record_key}", "records.read", BodyKind::kNone,
+       [](RequestContext& ctx) {
+         return Ok(service::ReadSourceRecord(
+             ctx.db(), *ctx.api().policy, ctx.caller(),
+             ctx.PathParam("source") + "/" + ctx.PathParam("record_key")));
+       }},
   };
 }
 
