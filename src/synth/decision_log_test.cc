@@ -125,11 +125,10 @@ TEST_F(DecisionLogScenarioTest, OneRowPerDecisionWithChildrenExactlyWhenRecorded
     const Row& l = log[i];
     SCOPED_TRACE(t.at("decision_id") + " / " + l.at("log_no"));
     EXPECT_EQ(owners[i], t.at("subject_person_id"));
-    const size_t truth_children =
-        t.at("affected_children").empty()
-            ? 0
-            : 1 + std::count(t.at("affected_children").begin(), t.at("affected_children").end(),
-                             ';');
+    const size_t truth_children = t.at("affected_children").empty()
+                                      ? 0
+                                      : 1 + std::count(t.at("affected_children").begin(),
+                                                       t.at("affected_children").end(), ';');
     if (t.at("children_recorded") == "1") {
       EXPECT_EQ(CountEntries(l.at("affected_children")), truth_children);
     } else {

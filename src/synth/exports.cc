@@ -13,8 +13,8 @@ std::string_view SourceName(Source source) {
 
 std::string_view ExportFileName(Source source) {
   constexpr std::string_view kFiles[] = {"e3_apprehensions.csv", "ice_detention.csv",
-                                         "orr_shelter.csv", "prosecution_cases.csv",
-                                         "ngo_outreach.jsonl", "decision_log.csv"};
+                                         "orr_shelter.csv",      "prosecution_cases.csv",
+                                         "ngo_outreach.jsonl",   "decision_log.csv"};
   return kFiles[static_cast<int>(source)];
 }
 
@@ -45,8 +45,8 @@ std::string_view ExportHeader(Source source) {
 }
 
 std::string_view RecordIdColumn(Source source) {
-  constexpr std::string_view kColumns[] = {"event_id", "booking_id", "uac_id", "case_number",
-                                           "log_id", "log_no"};
+  constexpr std::string_view kColumns[] = {"event_id",    "booking_id", "uac_id",
+                                           "case_number", "log_id",     "log_no"};
   return kColumns[static_cast<int>(source)];
 }
 

@@ -23,7 +23,7 @@ namespace reunite::synth {
 enum class Source { kE3 = 0, kIce, kShelter, kProsecution, kOutreach, kDecisionLog };
 inline constexpr int kSourceCount = 6;
 inline constexpr std::array<Source, kSourceCount> kAllSources = {
-    Source::kE3,         Source::kIce,      Source::kShelter,
+    Source::kE3,          Source::kIce,      Source::kShelter,
     Source::kProsecution, Source::kOutreach, Source::kDecisionLog};
 
 // Short name used in truth/records.csv: e3, ice, orr, usao, ngo, dlog.

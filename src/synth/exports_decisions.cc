@@ -165,7 +165,8 @@ std::string WriteChildren(Rng& rng, const Family& f, const Decision& d, const So
   for (int c : d.affected_children) {
     const Person& child = f.persons[c];
     bool anchored = false;
-    const std::string a = rng.Chance(0.25) ? std::string() : WriteANumber(rng, child, e, w, anchored);
+    const std::string a =
+        rng.Chance(0.25) ? std::string() : WriteANumber(rng, child, e, w, anchored);
     int hard = 0;
     std::string entry = WriteName(rng, child, e, anchored, w, hard);
     if (!a.empty()) entry += " (" + a + ")";
