@@ -21,6 +21,7 @@ int Run(int argc, char** argv) {
   AddLinkCommand(app, result);
   AddTrainCommand(app, result);
   AddExplainCommand(app, result);
+  AddReportCommand(app, result);
   AddServeCommand(app, result);
   AddUserCommand(app, result);
   try {
