@@ -31,11 +31,11 @@ void AddVerifyCommand(CLI::App& app, CommandResult& result) {
       result.status =
           Corruption((*conn)->Describe() + ": event log broken at event " +
                      std::to_string(report->first_broken_seq) + ": " + report->problem + " (" +
-                     std::to_string(report->events_checked) + " events before it intact)");
+                     std::to_string(report->entries_checked) + " events before it intact)");
       return;
     }
     std::printf("verify: %s: %s events, hash chain intact\n", (*conn)->Describe().c_str(),
-                WithThousands(static_cast<uint64_t>(report->events_checked)).c_str());
+                WithThousands(static_cast<uint64_t>(report->entries_checked)).c_str());
     result.status = Status::Ok();
   });
 }

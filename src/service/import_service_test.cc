@@ -111,7 +111,7 @@ TEST_P(ImportServiceTest, ImportsQuarantinesAndAppendsChainedEvents) {
   auto report = log.Verify();
   ASSERT_TRUE(report.ok());
   EXPECT_TRUE(report->ok);
-  EXPECT_EQ(report->events_checked, 4);
+  EXPECT_EQ(report->entries_checked, 4);
 }
 
 TEST_P(ImportServiceTest, ReimportIsIdempotentAndAChangedExportAddsOnlyWhatChanged) {
