@@ -14,7 +14,7 @@ export function loading(): HTMLElement {
 }
 
 /** A refusal or failure from the server, in the user's language, with the server's own message. */
-export function errorBox(err: unknown): HTMLElement {
+export function errorBox(err: unknown, headlines: Partial<Record<number, string>> = {}): HTMLElement {
   let headline = t('error.generic');
   let detail = '';
   let kind = 'error';
@@ -37,6 +37,7 @@ export function errorBox(err: unknown): HTMLElement {
     } else if (err.status === 400 || err.status === 409 || err.status === 422) {
       headline = t('error.invalid');
     }
+    headline = headlines[err.status] ?? headline;
   } else if (err instanceof Error) {
     detail = err.message;
   }
@@ -148,14 +149,14 @@ export function button(label: string, onclick: (e: Event) => void, kind: 'primar
 }
 
 /** Runs `work` with the form's submit button disabled and shows its error inside the form. */
-export async function submitting(form: HTMLFormElement, errorSlot: HTMLElement, work: () => Promise<void>): Promise<void> {
+export async function submitting(form: HTMLFormElement, errorSlot: HTMLElement, work: () => Promise<void>, headlines: Partial<Record<number, string>> = {}): Promise<void> {
   const btns = Array.from(form.querySelectorAll('button'));
   btns.forEach((b) => (b.disabled = true));
   errorSlot.replaceChildren();
   try {
     await work();
   } catch (e) {
-    errorSlot.replaceChildren(errorBox(e));
+    errorSlot.replaceChildren(errorBox(e, headlines));
     errorSlot.querySelector<HTMLElement>('[role=alert]')?.focus();
   } finally {
     btns.forEach((b) => (b.disabled = false));

@@ -47,6 +47,7 @@ export const en = {
   'login.username': 'Username',
   'login.password': 'Password',
   'login.submit': 'Sign in',
+  'login.failed': 'Wrong username or password.',
   'login.missing': 'Enter your username and password.',
   'login.expired': 'Your session ended. Please sign in again.',
   'login.looking_for_family': 'Looking for a family member?',

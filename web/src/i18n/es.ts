@@ -47,6 +47,7 @@ export const es: Record<MessageKey, string> = {
   'login.username': 'Usuario',
   'login.password': 'Contraseña',
   'login.submit': 'Entrar',
+  'login.failed': 'Usuario o contraseña incorrectos.',
   'login.missing': 'Escriba su usuario y su contraseña.',
   'login.expired': 'Su sesión terminó. Inicie sesión de nuevo.',
   'login.looking_for_family': '¿Busca a un familiar?',

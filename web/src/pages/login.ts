@@ -40,7 +40,7 @@ export const loginPage: Page = {
         // Only an in-app route (never another origin) is a valid place to return to.
         if (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login')) location.hash = `#${next}`;
         else navigate('/');
-      });
+      }, { 401: t('login.failed') });
     });
     return h(
       'div',
