@@ -17,7 +17,7 @@ export class ApiError extends Error {
   }
   /** The route is designed (OpenAPI) but this server does not serve it yet. */
   get notServed(): boolean {
-    return this.status === 501 || (this.status === 404 && this.code === 'no_route');
+    return this.status === 501 || (this.status === 404 && this.message.startsWith('no such route'));
   }
 }
 
@@ -43,10 +43,10 @@ export function buildQuery(query: RequestOptions['query']): string {
 function headers(method: string, hasBody: boolean): Headers {
   const hd = new Headers({ Accept: 'application/json' });
   if (hasBody) hd.set('Content-Type', 'application/json');
-  const s = session.current();
-  if (s) {
-    hd.set('Authorization', `Bearer ${s.token}`);
-    if (method !== 'GET') hd.set('X-CSRF-Token', s.csrf_token);
+  // The session travels in its HttpOnly cookie; writes prove they come from this app.
+  if (method !== 'GET') {
+    const csrf = session.csrf();
+    if (csrf) hd.set('X-CSRF-Token', csrf);
   }
   return hd;
 }
@@ -115,11 +115,15 @@ export interface User {
 export type Role = 'admin' | 'caseworker' | 'reviewer' | 'monitor' | 'counsel' | 'auditor';
 
 export interface LoginReply {
-  token: string;
+  token: string; // also set as the HttpOnly cookie; the UI does not keep it
   csrf_token: string;
-  expires_ms?: number;
-  expires_at?: string;
+  expires_at: string;
   user: User;
+}
+
+export interface MeReply {
+  user: User;
+  expires_at: string;
 }
 
 /** A record's fields as the server sent them; `redacted` names what was removed for the caller's role. */

@@ -10,7 +10,7 @@ import { allows } from './permissions';
 import { href, navigate, parseHash, type Route, type RouteName } from './router';
 import { session } from './session';
 import { errorBox } from './components/ui';
-import { request } from './api';
+import { request, type MeReply } from './api';
 import type { Page } from './pages/page';
 import { loginPage } from './pages/login';
 import { dashboardPage } from './pages/dashboard';
@@ -155,4 +155,15 @@ onLocaleChange(() => void render());
 session.onChange((_s, reason) => {
   if (reason === 'expired') navigate('/login', { expired: 1 });
 });
-void render();
+
+/** Whether the session cookie is (still) a session: a new tab, a reload, an expiry while away. */
+async function resume(): Promise<void> {
+  try {
+    const me = await request<MeReply>('/auth/me');
+    session.start(me.user, session.csrf(), 'login');
+  } catch {
+    // Not signed in (a 401 with a cached account already ended it in request()).
+  }
+}
+
+void resume().then(render);

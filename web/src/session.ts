@@ -1,17 +1,29 @@
-// The signed-in session of this browser tab: the bearer token and CSRF token
-// the server gave at login, and the account. Kept in sessionStorage (this tab
-// only, gone when it closes); never in localStorage, never in a URL.
+// The signed-in session. The server keeps it: an HttpOnly, SameSite=Strict
+// session cookie that scripts cannot read, and a readable CSRF cookie the UI
+// echoes in X-CSRF-Token on every state-changing request. The UI only caches
+// the account (name, role) for this tab; on start it asks the server
+// (GET /auth/me) whether the cookie is still a session.
 
-import type { LoginReply, Role, User } from './api';
+import type { Role, User } from './api';
 
 export interface Session {
-  token: string;
-  csrf_token: string;
   user: User;
+  csrf_token: string;
 }
 
 const KEY = 'reunite.session';
-type Listener = (s: Session | null, reason: 'login' | 'logout' | 'expired') => void;
+const CSRF_COOKIE = 'reunite_csrf';
+type Reason = 'login' | 'logout' | 'expired';
+type Listener = (s: Session | null, reason: Reason) => void;
+
+/** The value of cookie `name` in a document.cookie string. */
+export function cookieValue(cookies: string, name: string): string | null {
+  for (const part of cookies.split(';')) {
+    const [k, ...v] = part.trim().split('=');
+    if (k === name) return decodeURIComponent(v.join('='));
+  }
+  return null;
+}
 
 class SessionStore {
   private listeners: Listener[] = [];
@@ -30,10 +42,15 @@ class SessionStore {
     return this.current()?.user.role ?? null;
   }
 
-  start(reply: LoginReply): void {
-    const s: Session = { token: reply.token, csrf_token: reply.csrf_token, user: reply.user };
+  /** The CSRF token: the cookie (current after any re-login in another tab), else the login reply's. */
+  csrf(): string {
+    return cookieValue(document.cookie, CSRF_COOKIE) || this.current()?.csrf_token || '';
+  }
+
+  start(user: User, csrf_token: string, reason: Reason = 'login'): void {
+    const s: Session = { user, csrf_token };
     sessionStorage.setItem(KEY, JSON.stringify(s));
-    this.emit(s, 'login');
+    this.emit(s, reason);
   }
 
   end(): void {
@@ -41,7 +58,7 @@ class SessionStore {
     this.emit(null, 'logout');
   }
 
-  /** The server refused the token (expired, idle, revoked). */
+  /** The server refused the session (expired, idle, revoked, disabled). */
   expire(): void {
     sessionStorage.removeItem(KEY);
     this.emit(null, 'expired');
@@ -51,7 +68,7 @@ class SessionStore {
     this.listeners.push(l);
   }
 
-  private emit(s: Session | null, reason: 'login' | 'logout' | 'expired'): void {
+  private emit(s: Session | null, reason: Reason): void {
     for (const l of this.listeners) l(s, reason);
   }
 }

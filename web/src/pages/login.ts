@@ -35,7 +35,7 @@ export const loginPage: Page = {
           method: 'POST',
           body: { username: username.value, password: password.value },
         });
-        session.start(reply);
+        session.start(reply.user, reply.csrf_token);
         const next = route.query.get('next');
         // Only an in-app route (never another origin) is a valid place to return to.
         if (next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login')) location.hash = `#${next}`;

@@ -45,15 +45,22 @@ describe('sign-in', () => {
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page.getByTestId('whoami').textContent()).resolves.toContain('Caseworker');
-    // The session is the server's: a reload keeps it, sign-out ends it at the server too.
+    // The session is the server's HttpOnly cookie, which the page's scripts cannot read.
+    const cookies = await context.cookies();
+    const sessionCookie = cookies.find((c) => c.name === 'reunite_session');
+    expect(sessionCookie?.httpOnly).toBe(true);
+    await expect(page.evaluate(() => document.cookie)).resolves.not.toContain('reunite_session');
+    // A reload (or a new tab) resumes it from the server.
     await page.reload();
-    await page.getByTestId('whoami').waitFor();
-    const csrf = await page.evaluate(() => sessionStorage.getItem('reunite.session'));
-    expect(csrf).toBeTruthy();
+    await expect(page.getByTestId('whoami').textContent()).resolves.toContain('Caseworker');
+    const tab = await context.newPage();
+    await tab.goto(`${world.url}/#/trace`);
+    await expect(tab.getByTestId('whoami').textContent()).resolves.toContain('Caseworker');
+    await tab.close();
+    // Sign-out ends it at the server: the old cookie is refused.
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL(/#\/login/);
-    const token = (JSON.parse(csrf!) as { token: string }).token;
-    const me = await fetch(`${world.url}/api/v1/auth/me`, { headers: { Authorization: `Bearer ${token}` } });
+    const me = await fetch(`${world.url}/api/v1/auth/me`, { headers: { Cookie: `reunite_session=${sessionCookie!.value}` } });
     expect(me.status).toBe(401);
     await context.close();
   });
@@ -82,9 +89,7 @@ describe('roles and redaction', () => {
     await monitor.page.goto(`${world.url}/#/tracing`);
     await expect(monitor.page.getByRole('alert').textContent()).resolves.toContain('not available to your role');
     // And the server refuses the route itself, whatever the UI shows.
-    const token = await monitor.page.evaluate(() => (JSON.parse(sessionStorage.getItem('reunite.session')!) as { token: string }).token);
-    const r = await fetch(`${world.url}/api/v1/tracing-requests`, { headers: { Authorization: `Bearer ${token}` } });
-    expect(r.status).toBe(403);
+    await expect(monitor.page.evaluate(async () => (await fetch('/api/v1/tracing-requests')).status)).resolves.toBe(403);
     await monitor.context.close();
 
     const cw = await newUser(world);
