@@ -229,6 +229,12 @@ export const en = {
   'event.processed_as_adult': 'Processed as an adult',
   'event.note': 'Note',
 
+  'agency.border': 'border agency',
+  'agency.prosecution': 'prosecution',
+  'agency.marshals': 'Marshals',
+  'agency.immigration': 'immigration',
+  'agency.shelter': 'shelter',
+  'agency.ngo': 'NGO',
   'relstatus.asserted': 'Asserted',
   'relstatus.verified': 'Verified',
   'relstatus.disputed': 'Disputed',

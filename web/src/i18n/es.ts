@@ -229,6 +229,12 @@ export const es: Record<MessageKey, string> = {
   'event.processed_as_adult': 'Procesado como adulto',
   'event.note': 'Nota',
 
+  'agency.border': 'agencia fronteriza',
+  'agency.prosecution': 'fiscalía',
+  'agency.marshals': 'alguaciles federales',
+  'agency.immigration': 'inmigración',
+  'agency.shelter': 'albergue',
+  'agency.ngo': 'ONG',
   'relstatus.asserted': 'Declarado',
   'relstatus.verified': 'Verificado',
   'relstatus.disputed': 'En disputa',

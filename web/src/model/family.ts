@@ -17,14 +17,35 @@ export interface TimelineEvent {
   event_id?: string;
   occurred_at: string;
   type: string;
+  custodian?: string | { agency?: string; facility?: string } | null;
   agency?: string | null;
   facility?: string | null;
-  source?: string | null;
-  source_ref?: string | null;
+  sources?: Array<string | { ref?: string; source?: string }> | null;
   actor?: string | null;
   authority?: string | null;
+  reason?: string | null;
   redacted?: string[];
   [k: string]: unknown;
+}
+
+/** Where an event happened, whichever shape the server used (custodian text or {agency, facility}). */
+export function eventPlace(e: TimelineEvent): { agency: string | null; facility: string | null; withheld: boolean } {
+  const c = e.custodian;
+  const withheld = (e.redacted ?? []).some((k) => k === 'custodian' || k === 'facility');
+  let agency = e.agency ?? null;
+  let facility = e.facility ?? null;
+  if (c && typeof c === 'object') {
+    agency ??= c.agency ?? null;
+    facility ??= c.facility ?? null;
+  } else if (typeof c === 'string' && c) {
+    facility ??= c;
+  }
+  return { agency, facility: withheld ? null : facility, withheld };
+}
+
+/** The agency records an event came from, as refs ("orr/UAC0000012"). */
+export function eventSources(e: TimelineEvent): string[] {
+  return (e.sources ?? []).map((x) => (typeof x === 'string' ? x : (x.ref ?? ''))).filter(Boolean);
 }
 
 export interface Member {

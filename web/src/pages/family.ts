@@ -12,6 +12,8 @@ import {
   ACTIONS,
   actionBody,
   nextDeadline,
+  eventPlace,
+  eventSources,
   orderedTimeline,
   sides,
   type ActionKind,
@@ -89,19 +91,20 @@ function timelineList(m: Member): HTMLElement {
       : h(
           'ol',
           null,
-          events.map((e: TimelineEvent) =>
-            h(
+          events.map((e: TimelineEvent) => {
+            const place = eventPlace(e);
+            return h(
               'li',
               { 'data-type': e.type },
               h('time', { datetime: e.occurred_at }, formatDate(e.occurred_at)),
               ' ',
               h('strong', null, tOr(`event.${e.type}`, e.type)),
-              e.agency ? h('span', { class: 'agency' }, ` · ${e.agency}`) : null,
-              e.redacted?.includes('facility') ? [' · ', redactedMark()] : e.facility ? ` · ${e.facility}` : null,
+              place.agency ? h('span', { class: 'agency' }, ` · ${tOr(`agency.${place.agency}`, place.agency)}`) : null,
+              place.withheld ? [' · ', redactedMark()] : place.facility ? ` · ${place.facility}` : null,
               e.authority ? h('span', { class: 'muted' }, ` · ${t('family.under', { directive: e.authority })}`) : null,
-              e.source_ref ? [' · ', h('a', { href: href(path('records', e.source_ref)), class: 'source' }, t('family.source', { ref: e.source_ref }))] : e.source ? h('span', { class: 'muted' }, ` · ${e.source}`) : null,
-            ),
-          ),
+              eventSources(e).map((ref) => [' · ', h('a', { href: href(path('records', ref)), class: 'source' }, t('family.source', { ref }))]),
+            );
+          }),
         ),
   );
 }

@@ -131,3 +131,28 @@ describe('tracing intake', () => {
     expect(intakeProblems(intakeBody({}, 'en', false))).toEqual(['requester.name', 'requester.contact', 'sought.name', 'consent']);
   });
 });
+
+describe('timeline events', () => {
+  it('reads the place from either custodian shape and marks a withheld one', async () => {
+    const { eventPlace, eventSources } = await import('../../src/model/family');
+    expect(eventPlace({ occurred_at: '2018-06-01', type: 'detained', custodian: { agency: 'immigration', facility: 'Port Isabel' } })).toEqual({
+      agency: 'immigration',
+      facility: 'Port Isabel',
+      withheld: false,
+    });
+    expect(eventPlace({ occurred_at: '2018-06-01', type: 'detained', agency: 'shelter', redacted: ['custodian'] })).toEqual({
+      agency: 'shelter',
+      facility: null,
+      withheld: true,
+    });
+    expect(eventSources({ occurred_at: '2018-06-01', type: 'x', sources: ['orr/UAC1', { ref: 'e3/EID2' }, { source: 'ngo' }] })).toEqual(['orr/UAC1', 'e3/EID2']);
+  });
+});
+
+describe('session cookie', () => {
+  it('finds the CSRF cookie among others', async () => {
+    const { cookieValue } = await import('../../src/session');
+    expect(cookieValue('a=1; reunite_csrf=ab%3Dc; b=2', 'reunite_csrf')).toBe('ab=c');
+    expect(cookieValue('a=1', 'reunite_csrf')).toBeNull();
+  });
+});
