@@ -86,12 +86,13 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
   // Persons, families and relationships (the resolve branch); absent before it lands.
   if (hasCommand(bin, 'resolve')) run(bin, ['resolve', '--db', db]);
   for (const role of ROLES) {
-    run(bin, ['user', 'add', '--db', db, '--username', role, '--role', role, '--display-name', `Demo ${role}`, '--password-stdin'], `${PASSWORD}\n`);
+    // --fast-hash: libsodium's minimum Argon2id cost, so six accounts take milliseconds (tests and demos only).
+    run(bin, ['user', 'add', role, '--db', db, '--role', role, '--name', `Demo ${role}`, '--fast-hash'], `${PASSWORD}\n`);
   }
 
   const server = spawn(
     bin,
-    ['serve', '--db', db, '--port', '0', '--static', join(WEB_DIR, 'dist'), '--mappings', join(REPO, 'mappings'), '--orders', join(scenario, 'orders')],
+    ['serve', '--db', db, '--listen', '127.0.0.1:0', '--static', join(WEB_DIR, 'dist'), '--mappings', join(REPO, 'mappings'), '--model', join(REPO, 'models', 'person.json')],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } },
   );
   let log = '';
@@ -100,7 +101,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
   const url = await new Promise<string>((resolveUrl, reject) => {
     const timer = setTimeout(() => reject(new Error(`reunite serve printed no URL in 60 s:\n${log}`)), 60_000);
     const check = (): void => {
-      const m = /(https?:\/\/(?:127\.0\.0\.1|localhost|\[::1\]):\d+)/.exec(log);
+      const m = /listening on (https?:\/\/[^\s]+:\d+)/.exec(log);
       if (m?.[1]) {
         clearTimeout(timer);
         resolveUrl(m[1]);
