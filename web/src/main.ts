@@ -24,6 +24,7 @@ import { auditPage } from './pages/audit';
 import { traceIntakePage } from './pages/trace-intake';
 import { tracingItemPage, tracingQueuePage } from './pages/tracing';
 import { notFoundPage } from './pages/not-found';
+import { usersPage } from './pages/users';
 
 const PAGES: Record<RouteName, Page> = {
   login: loginPage,
@@ -40,6 +41,7 @@ const PAGES: Record<RouteName, Page> = {
   trace: traceIntakePage,
   tracing: tracingQueuePage,
   'tracing-item': tracingItemPage,
+  users: usersPage,
   'not-found': notFoundPage,
 };
 
@@ -52,6 +54,7 @@ const NAV: Array<{ label: TKey; path: string; action: string; route: RouteName[]
   { label: 'nav.provenance', path: '/provenance', action: 'provenance.read', route: ['provenance'] },
   { label: 'nav.tracing', path: '/tracing', action: 'tracing.list', route: ['tracing', 'tracing-item'] },
   { label: 'nav.audit', path: '/audit', action: 'audit.query', route: ['audit'] },
+  { label: 'nav.users', path: '/users', action: 'users.list', route: ['users'] },
 ];
 
 let renderSeq = 0;
@@ -100,7 +103,7 @@ function header(route: Route): HTMLElement {
 
 async function signOut(): Promise<void> {
   try {
-    await request('/auth/logout', { method: 'POST', body: {} });
+    await request('/auth/logout', { method: 'POST' });
   } catch {
     // the session may already be gone; sign out locally all the same
   }

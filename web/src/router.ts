@@ -22,6 +22,7 @@ export type RouteName =
   | 'trace'
   | 'tracing'
   | 'tracing-item'
+  | 'users'
   | 'not-found';
 
 const PATTERNS: Array<[RouteName, RegExp, string[]]> = [
@@ -39,6 +40,7 @@ const PATTERNS: Array<[RouteName, RegExp, string[]]> = [
   ['trace', /^\/trace$/, []],
   ['tracing', /^\/tracing$/, []],
   ['tracing-item', /^\/tracing\/([^/]+)$/, ['id']],
+  ['users', /^\/users$/, []],
 ];
 
 export function parseHash(hash: string): Route {

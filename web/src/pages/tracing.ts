@@ -95,7 +95,7 @@ export const tracingItemPage: Page = {
     const base = path('tracing-requests', id);
     const role = session.role();
     const out = h('div', { 'aria-live': 'polite' });
-    const act = (label: string, action: string, sub: string, body: unknown = {}) =>
+    const act = (label: string, action: string, sub: string, body?: unknown) =>
       allows(role, action) && d.status !== 'closed'
         ? h('button', {
             type: 'button',
@@ -148,7 +148,7 @@ export const tracingItemPage: Page = {
             [t('trace.notes'), d.notes || '—'],
             ...(d.resolution ? ([[t('tracing.resolution'), [tOr(`tracing.resolution.${d.resolution}`, d.resolution), d.resolution_note ? ` — ${d.resolution_note}` : '']]] as Array<[string, ReturnType<typeof fieldValue>]>) : []),
           ]),
-          h('div', { class: 'row' }, act(t('tracing.assign_me'), 'tracing.assign', 'assign'), act(t('tracing.rematch'), 'tracing.rematch', 'rematch')),
+          h('div', { class: 'row' }, act(t('tracing.assign_me'), 'tracing.assign', 'assign', {}), act(t('tracing.rematch'), 'tracing.rematch', 'rematch')),
           out,
         ),
         closeForm,
