@@ -58,6 +58,7 @@ const NAV: Array<{ label: TKey; path: string; action: string; route: RouteName[]
 ];
 
 let renderSeq = 0;
+let firstRender = true;
 
 function header(route: Route): HTMLElement {
   const s = session.current();
@@ -143,8 +144,11 @@ async function render(): Promise<void> {
   }
   if (seq !== renderSeq) return; // a newer navigation won
   mount(main, content);
-  // Move focus to the page so keyboard and screen-reader users start at its heading.
-  if (!main.contains(document.activeElement) || document.activeElement === document.body) main.focus({ preventScroll: true });
+  // After a navigation, move focus to the page so keyboard and screen-reader
+  // users start at its heading. On the first load focus stays at the start of
+  // the document, where the first Tab reaches the skip link.
+  if (!firstRender && !main.contains(document.activeElement)) main.focus({ preventScroll: true });
+  firstRender = false;
 }
 
 function skipToMain(e: Event): void {

@@ -48,9 +48,13 @@ export function steps(x: Explanation | ComparisonPart[]): Step[] {
   const e = normalise(x);
   const out: Step[] = [];
   let total = 0;
-  if (e.prior_weight !== undefined) {
-    out.push({ label: 'prior', level: '', weight: e.prior_weight, start: 0, end: e.prior_weight, kind: 'prior' });
-    total = e.prior_weight;
+  // A short form without the prior still carries the match weight: the prior
+  // is what the comparisons leave unexplained (match weight = prior + Σ).
+  const sum = e.comparisons.reduce((n, c) => n + c.weight + (c.tf_adjustment ?? 0), 0);
+  const prior = e.prior_weight ?? (e.match_weight !== undefined ? e.match_weight - sum : undefined);
+  if (prior !== undefined) {
+    out.push({ label: 'prior', level: '', weight: prior, start: 0, end: prior, kind: 'prior' });
+    total = prior;
   }
   for (const c of e.comparisons) {
     const w = c.weight + (c.tf_adjustment ?? 0);

@@ -163,11 +163,11 @@ export const tracingItemPage: Page = {
               h(
                 'details',
                 { class: 'card candidate', open: i === 0 ? true : null, 'data-ref': c.ref },
-                h('summary', null, h('a', { href: href(path('records', c.ref)) }, c.ref), ' · ', formatPercent(c.match_probability)),
+                h('summary', null, h('a', { href: href(path('records', c.record_id)) }, c.ref), ' · ', formatPercent(c.match_probability)),
                 c.record
                   ? facts(Object.keys(c.record.fields).filter((k) => k !== 'redacted').concat(c.record.fields.redacted ?? []).map((k) => [tOr(`field.${k}`, k), fieldValue(c.record!.fields, k)]))
                   : null,
-                waterfall(c.explanation, `wf-${i}`),
+                waterfall({ comparisons: c.explanation, match_weight: c.match_weight }, `wf-${i}`),
               ),
             ),
       ),

@@ -4,10 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { login, newUser, parseCsv, PASSWORD, screenshot, startWorld, type World } from './harness';
+import { login, newUser, parseCsv, PASSWORD, recordId, screenshot, startWorld, type World } from './harness';
 
 let world: World;
-let child: { key: string; given: string; family: string; shelter: string; city: string };
+let child: { key: string; id: number; given: string; family: string; dob: string; shelter: string; city: string };
 
 beforeAll(async () => {
   world = await startWorld({ families: 40, seed: 7 });
@@ -17,10 +17,13 @@ beforeAll(async () => {
   const col = (n: string) => head.indexOf(n);
   const row = rows.slice(1).find((r) => r[col('shelter_name')] && r[col('shelter_city')]);
   if (!row) throw new Error('the scenario has no shelter record');
+  const key = row[col('uac_id')]!;
   child = {
-    key: row[col('uac_id')]!,
+    key,
+    id: await recordId(world, `orr/${key}`),
     given: row[col('child_first_name')]!,
     family: row[col('child_last_name')]!,
+    dob: row[col('dob')]!.replace(/^(\d\d)\/(\d\d)\/(\d{4})$/, '$3-$1-$2'), // MM/DD/YYYY in the export
     shelter: row[col('shelter_name')]!,
     city: row[col('shelter_city')]!,
   };
@@ -70,7 +73,7 @@ describe('roles and redaction', () => {
   it('a monitor is refused a child’s shelter and address; a caseworker sees them', async () => {
     const monitor = await newUser(world);
     await login(world, monitor.page, 'monitor');
-    await monitor.page.goto(`${world.url}/#/records/orr%2F${child.key}`);
+    await monitor.page.goto(`${world.url}/#/records/${child.id}`);
     await monitor.page.getByRole('heading', { name: new RegExp(child.key) }).waitFor();
     const text = (await monitor.page.locator('main').textContent()) ?? '';
     // The record is there (name, dates) but not where the child is.
@@ -94,7 +97,7 @@ describe('roles and redaction', () => {
 
     const cw = await newUser(world);
     await login(world, cw.page, 'caseworker');
-    await cw.page.goto(`${world.url}/#/records/orr%2F${child.key}`);
+    await cw.page.goto(`${world.url}/#/records/${child.id}`);
     await cw.page.getByRole('heading', { name: new RegExp(child.key) }).waitFor();
     const cwText = (await cw.page.locator('main').textContent()) ?? '';
     expect(cwText).toContain(child.shelter);
@@ -143,8 +146,9 @@ describe('tracing requests', () => {
     await pub.page.getByLabel('Teléfono').fill('+502 0000 0000');
     // The child's name as a mother might spell it: one letter off.
     const misspelled = child.given.length > 3 ? child.given.slice(0, -2) + child.given.slice(-1) + child.given.slice(-2, -1) : child.given;
-    await pub.page.getByLabel('Nombre(s)', { exact: true }).fill(misspelled);
-    await pub.page.getByLabel('Apellido(s)').fill(child.family);
+    await pub.page.getByLabel(/^Nombre\(s\)/).fill(misspelled);
+    await pub.page.getByLabel(/^Apellido\(s\)/).fill(child.family);
+    await pub.page.getByLabel('Fecha de nacimiento').fill(child.dob);
     await pub.page.getByLabel(/Acepto/).check();
     await screenshot(pub.page, 'trace-intake-es');
     await pub.page.getByRole('button', { name: 'Enviar' }).click();
@@ -166,7 +170,9 @@ describe('tracing requests', () => {
     // The matcher found the child's shelter record among the candidates.
     await expect(cw.page.locator(`details.candidate[data-ref="orr/${child.key}"]`).count()).resolves.toBe(1);
     await cw.page.getByRole('button', { name: 'Assign to me' }).click();
-    await expect(cw.page.getByTestId('tracing-status').textContent()).resolves.toBe('Assigned');
+    await expect.poll(() => cw.page.getByTestId('tracing-status').textContent(), { timeout: 10_000 }).toBe('Assigned');
+    // Assigned to the signed-in caseworker.
+    await expect(cw.page.locator('main').textContent()).resolves.toMatch(/Assigned to\s*caseworker/);
     await cw.page.getByLabel('Resolution').selectOption('found');
     await cw.page.getByLabel('Note').fill('Matched to the shelter record');
     await cw.page.getByRole('button', { name: 'Close the request' }).click();

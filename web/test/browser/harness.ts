@@ -40,8 +40,8 @@ function run(bin: string, args: string[], input?: string): string {
 
 /** True when the binary has the subcommand (e.g. `resolve` before its branch lands). */
 function hasCommand(bin: string, name: string): boolean {
-  const r = spawnSync(bin, [name, '--help'], { encoding: 'utf8' });
-  return r.status === 0;
+  const r = spawnSync(bin, ['--help'], { encoding: 'utf8' });
+  return new RegExp(`^\\s+${name}\\s`, 'm').test(r.stdout);
 }
 
 export interface World {
@@ -217,4 +217,32 @@ export function parseCsv(text: string): string[][] {
     rows.push(row);
   }
   return rows;
+}
+
+/** Signs in through the API (not the browser) and returns the bearer token. */
+export async function apiToken(world: World, role: Role): Promise<string> {
+  const r = await fetch(`${world.url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ username: role, password: PASSWORD }),
+  });
+  if (!r.ok) throw new Error(`login as ${role}: HTTP ${r.status} ${await r.text()}`);
+  return ((await r.json()) as { token: string }).token;
+}
+
+/**
+ * The numeric id of the stored record `ref` ("orr/UAC0000001"), found through
+ * the API as an admin: GET /source-records/{n} from 1 up. (The API cannot yet
+ * read a record by "source/key" in the path: the server decodes %2F before
+ * routing, so the UI links records by number.)
+ */
+export async function recordId(world: World, ref: string): Promise<number> {
+  const token = await apiToken(world, 'admin');
+  for (let n = 1; n < 100_000; n++) {
+    const r = await fetch(`${world.url}/api/v1/source-records/${n}`, { headers: { Authorization: `Bearer ${token}` } });
+    if (r.status === 404) break;
+    if (!r.ok) throw new Error(`GET /source-records/${n}: HTTP ${r.status}`);
+    if (((await r.json()) as { ref: string }).ref === ref) return n;
+  }
+  throw new Error(`no stored record ${ref}`);
 }

@@ -71,6 +71,11 @@ describe('waterfall', () => {
     const s = steps([{ comparison: 'family_name', level: 'jaro_winkler>0.9', weight: 4.5 }]);
     expect(s[0]).toMatchObject({ label: 'family_name', level: 'jaro_winkler>0.9', end: 4.5 });
   });
+  it('recovers the prior from the match weight when only comparisons are given', () => {
+    const s = steps({ comparisons: [{ comparison: 'dob', level: 'exact', weight: 14 }], match_weight: -6 });
+    expect(s[0]).toMatchObject({ kind: 'prior', weight: -20 });
+    expect(s.at(-1)).toMatchObject({ kind: 'total', end: -6 });
+  });
   it('converts a weight to a probability', () => {
     expect(probability(0)).toBe(0.5);
     expect(probability(10)).toBeCloseTo(1024 / 1025, 12);
