@@ -144,7 +144,7 @@ export const tracingItemPage: Page = {
             [t('tracing.requester'), [fieldValue(d.requester, 'name'), d.requester.relationship ? ` (${tOr(`relationship.${d.requester.relationship}`, d.requester.relationship)})` : '']],
             [t('trace.requester.phone'), fieldValue(d.requester, 'phone')],
             [t('trace.requester.email'), fieldValue(d.requester, 'email')],
-            ...Object.entries(d.sought).map(([k, v]) => [t(`trace.sought.${k}` as 'trace.sought.given_name'), v] as [string, string]),
+            ...Object.keys(d.sought).map((k) => [tOr(`trace.sought.${k}`, k), fieldValue(d.sought, k)] as [string, ReturnType<typeof fieldValue>]),
             [t('trace.notes'), d.notes || '—'],
             ...(d.resolution ? ([[t('tracing.resolution'), [tOr(`tracing.resolution.${d.resolution}`, d.resolution), d.resolution_note ? ` — ${d.resolution_note}` : '']]] as Array<[string, ReturnType<typeof fieldValue>]>) : []),
           ]),

@@ -70,6 +70,16 @@ const IMPORTS: Array<[string, string]> = [
   ['dlog', 'decision_log.csv'],
 ];
 
+/**
+ * Why the browser tests cannot run with this binary (it has no `serve` or
+ * `user` command: the server branch is not in it), or null when they can.
+ */
+export function missingServer(): string | null {
+  const bin = reuniteBinary();
+  const missing = ['serve', 'user'].filter((c) => !hasCommand(bin, c));
+  return missing.length ? `PENDING on \`reunite ${missing.join('` and `reunite ')}\` (server branch): ${bin} does not have them` : null;
+}
+
 export async function startWorld(opts: WorldOptions = {}): Promise<World> {
   const bin = reuniteBinary();
   const dist = join(WEB_DIR, 'dist', 'index.html');
