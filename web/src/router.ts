@@ -31,7 +31,7 @@ const PATTERNS: Array<[RouteName, RegExp, string[]]> = [
   ['search', /^\/search$/, []],
   ['family', /^\/families\/([^/]+)$/, ['id']],
   ['person', /^\/persons\/([^/]+)$/, ['id']],
-  ['record', /^\/records\/([^/]+)$/, ['id']],
+  ['record', /^\/records\/([^/]+)(?:\/([^/]+))?$/, ['id', 'key']],
   ['review', /^\/review$/, []],
   ['review-item', /^\/review\/([^/]+)$/, ['id']],
   ['compliance', /^\/reports\/compliance$/, []],
@@ -53,7 +53,7 @@ export function parseHash(hash: string): Route {
     if (!m) continue;
     const params: Record<string, string> = {};
     keys.forEach((k, i) => {
-      params[k] = decodeURIComponent(m[i + 1] ?? '');
+      if (m[i + 1] !== undefined) params[k] = decodeURIComponent(m[i + 1]!);
     });
     return { name, params, query };
   }

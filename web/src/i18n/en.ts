@@ -159,7 +159,6 @@ export const en = {
   'person.title': 'Person {id}',
   'person.no_family': 'This person is not in a family unit.',
 
-  'action.contact': 'Contact attempt',
   'action.preference': 'Parent’s preference',
   'action.eligibility': 'Eligibility decision',
   'action.verification': 'Parentage verification',
@@ -290,7 +289,6 @@ export const en = {
 
   'review.title': 'Review queue',
   'review.filter': 'Show',
-  'review.status.open': 'Open',
   'review.status.accepted': 'Accepted',
   'review.status.rejected': 'Rejected',
   'review.kind.same_person': 'Same person',
@@ -330,8 +328,6 @@ export const en = {
   'provenance.title': 'Provenance: who decided what, under which directive',
   'provenance.path': 'Drill-down',
   'provenance.directives': 'Directives',
-  'provenance.none_cited': '(no directive cited)',
-  'provenance.child': 'Child',
 
   'audit.title': 'Audit log',
   'audit.lede': 'Every read of a person and every write, who made it, when and from where. The log is append-only and hash-chained; reading it is itself recorded.',
@@ -442,6 +438,28 @@ export const en = {
   'users.save': 'Save',
   'users.new_password': 'New password for {name}',
   'users.password_set': 'New password set for {name}; their sessions ended.',
+
+  'col.clock': 'Clock',
+  'deadline.met': 'met',
+  'family.by': 'by {actor}',
+  'action.contact_attempt': 'Contact attempt',
+  'review.gone': 'Pair {id} is no longer in the queue.',
+  'clock.reunify_under_5': 'reunify (under 5)',
+  'clock.reunify_5_to_17': 'reunify (5–17)',
+  'clock.phone_contact': 'phone contact',
+  'review.status.pending': 'Pending',
+
+  'col.directive': 'Directive',
+  'col.title': 'Title',
+  'col.decisions': 'Decisions',
+  'col.children_affected': 'Children affected',
+  'provenance.issued_by': 'Issued by',
+  'provenance.issued_at': 'Issued',
+  'provenance.decisions': 'Decisions made under it',
+  'provenance.decided_by': 'Decided by',
+  'provenance.children': 'Children affected',
+  'provenance.no_children': 'none recorded',
+  'compliance.rows': 'Children',
 
   'source.e3': 'Border agency (e3)',
   'source.ice': 'Immigration detention (ICE)',

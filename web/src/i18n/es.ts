@@ -159,7 +159,6 @@ export const es: Record<MessageKey, string> = {
   'person.title': 'Persona {id}',
   'person.no_family': 'Esta persona no pertenece a una unidad familiar.',
 
-  'action.contact': 'Intento de contacto',
   'action.preference': 'Preferencia del padre o la madre',
   'action.eligibility': 'Decisión de elegibilidad',
   'action.verification': 'Verificación del parentesco',
@@ -290,7 +289,6 @@ export const es: Record<MessageKey, string> = {
 
   'review.title': 'Cola de revisión',
   'review.filter': 'Mostrar',
-  'review.status.open': 'Abiertos',
   'review.status.accepted': 'Aceptados',
   'review.status.rejected': 'Rechazados',
   'review.kind.same_person': 'Misma persona',
@@ -330,8 +328,6 @@ export const es: Record<MessageKey, string> = {
   'provenance.title': 'Procedencia: quién decidió qué, según qué directiva',
   'provenance.path': 'Detalle',
   'provenance.directives': 'Directivas',
-  'provenance.none_cited': '(ninguna directiva citada)',
-  'provenance.child': 'Niño o niña',
 
   'audit.title': 'Registro de auditoría',
   'audit.lede': 'Cada lectura de una persona y cada escritura: quién, cuándo y desde dónde. El registro solo admite añadir y está encadenado por huellas; leerlo también queda registrado.',
@@ -442,6 +438,28 @@ export const es: Record<MessageKey, string> = {
   'users.save': 'Guardar',
   'users.new_password': 'Contraseña nueva para {name}',
   'users.password_set': 'Contraseña nueva para {name}; sus sesiones terminaron.',
+
+  'col.clock': 'Plazo',
+  'deadline.met': 'cumplido',
+  'family.by': 'por {actor}',
+  'action.contact_attempt': 'Intento de contacto',
+  'review.gone': 'El par {id} ya no está en la cola.',
+  'clock.reunify_under_5': 'reunificar (menores de 5)',
+  'clock.reunify_5_to_17': 'reunificar (5 a 17)',
+  'clock.phone_contact': 'contacto telefónico',
+  'review.status.pending': 'Pendiente',
+
+  'col.directive': 'Directiva',
+  'col.title': 'Título',
+  'col.decisions': 'Decisiones',
+  'col.children_affected': 'Niños afectados',
+  'provenance.issued_by': 'Emitida por',
+  'provenance.issued_at': 'Emitida',
+  'provenance.decisions': 'Decisiones tomadas según ella',
+  'provenance.decided_by': 'Decidió',
+  'provenance.children': 'Niños afectados',
+  'provenance.no_children': 'ninguno registrado',
+  'compliance.rows': 'Niños',
 
   'source.e3': 'Agencia fronteriza (e3)',
   'source.ice': 'Detención migratoria (ICE)',

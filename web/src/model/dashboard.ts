@@ -1,79 +1,69 @@
-// The dashboard's data, as the server sends it (GET /api/v1/dashboard), and
-// the pure ordering the page shows: overdue deadlines first (most overdue on
-// top), then pending ones by due date.
+// The dashboard's data (GET /api/v1/dashboard, schema Dashboard) and the pure
+// pieces the page shows: status counts largest first, overdue children most
+// overdue first, and one continuous monthly series of separations and
+// reunifications.
+
+import { daysBetween, type ChildStatus } from './family';
+
+export interface MonthCount {
+  month: string; // YYYY-MM
+  count: number;
+}
+
+export interface Dashboard {
+  as_of: string;
+  counts_by_status: Record<string, number>;
+  overdue: ChildStatus[];
+  separations_by_month: MonthCount[];
+  reunifications_by_month: MonthCount[];
+}
 
 export interface StatusCount {
   status: string;
   count: number;
 }
 
-export interface Deadline {
-  child_id: string;
-  family_unit_id?: string | null;
-  name?: string | null;
-  status?: string;
-  due_date: string;
-  due_order?: string;
-  clock?: string;
-  days_overdue?: number | null;
-  days_remaining?: number | null;
-}
-
 export interface MonthPoint {
-  month: string; // YYYY-MM
+  month: string;
   separations: number;
   reunifications: number;
 }
 
-export interface Dashboard {
-  as_of?: string;
-  counts_by_status: StatusCount[] | Record<string, number>;
-  deadlines: Deadline[];
-  series: MonthPoint[];
-  totals?: Record<string, number>;
-}
-
-/** Status counts as a list, largest first (ties by name), whatever shape the server used. */
+/** Status counts largest first (ties by name). */
 export function statusCounts(d: Pick<Dashboard, 'counts_by_status'>): StatusCount[] {
-  const list = Array.isArray(d.counts_by_status)
-    ? d.counts_by_status.slice()
-    : Object.entries(d.counts_by_status).map(([status, count]) => ({ status, count }));
-  return list.sort((a, b) => b.count - a.count || a.status.localeCompare(b.status));
+  return Object.entries(d.counts_by_status)
+    .map(([status, count]) => ({ status, count }))
+    .sort((a, b) => b.count - a.count || a.status.localeCompare(b.status));
 }
 
-export function isOverdue(x: Deadline): boolean {
-  return (x.days_overdue ?? 0) > 0;
+/** Overdue children with their days overdue as of `asOf`, most overdue first (ties by id). */
+export function orderOverdue(list: readonly ChildStatus[], asOf: string): Array<ChildStatus & { days_overdue: number }> {
+  return list
+    .map((c) => ({ ...c, days_overdue: c.next_deadline ? Math.max(0, daysBetween(c.next_deadline.due, asOf)) : 0 }))
+    .sort((a, b) => b.days_overdue - a.days_overdue || a.person_id.localeCompare(b.person_id));
 }
 
-/** Overdue first, most days overdue on top; then the rest by due date, soonest first. */
-export function orderDeadlines(list: readonly Deadline[]): Deadline[] {
-  return list.slice().sort((a, b) => {
-    const ao = isOverdue(a);
-    const bo = isOverdue(b);
-    if (ao !== bo) return ao ? -1 : 1;
-    if (ao && bo) return (b.days_overdue ?? 0) - (a.days_overdue ?? 0) || a.due_date.localeCompare(b.due_date);
-    return a.due_date.localeCompare(b.due_date) || a.child_id.localeCompare(b.child_id);
-  });
+function nextMonth(ym: string): string {
+  let [y, m] = ym.split('-').map(Number) as [number, number];
+  m += 1;
+  if (m === 13) {
+    m = 1;
+    y += 1;
+  }
+  return `${y}-${String(m).padStart(2, '0')}`;
 }
 
-/** Fills months with no events so the chart's x axis is continuous. */
-export function continuousMonths(points: readonly MonthPoint[]): MonthPoint[] {
-  if (points.length === 0) return [];
-  const sorted = points.slice().sort((a, b) => a.month.localeCompare(b.month));
-  const byMonth = new Map(sorted.map((p) => [p.month, p]));
-  const first = sorted[0]!.month;
-  const last = sorted[sorted.length - 1]!.month;
+/** Both series on one continuous month axis (months with no events count 0). */
+export function monthSeries(separations: readonly MonthCount[], reunifications: readonly MonthCount[]): MonthPoint[] {
+  const all = [...separations, ...reunifications].map((x) => x.month).sort();
+  if (all.length === 0) return [];
+  const sep = new Map(separations.map((x) => [x.month, x.count]));
+  const reu = new Map(reunifications.map((x) => [x.month, x.count]));
   const out: MonthPoint[] = [];
-  let [y, m] = first.split('-').map(Number) as [number, number];
-  for (let guard = 0; guard < 1200; guard++) {
-    const key = `${y}-${String(m).padStart(2, '0')}`;
-    out.push(byMonth.get(key) ?? { month: key, separations: 0, reunifications: 0 });
-    if (key === last) break;
-    m += 1;
-    if (m === 13) {
-      m = 1;
-      y += 1;
-    }
+  const last = all[all.length - 1]!;
+  for (let m = all[0]!, guard = 0; guard < 1200; m = nextMonth(m), guard++) {
+    out.push({ month: m, separations: sep.get(m) ?? 0, reunifications: reu.get(m) ?? 0 });
+    if (m === last) break;
   }
   return out;
 }

@@ -1,132 +1,145 @@
-// The family page's data (GET /api/v1/families/{id}) and the pure pieces of
-// its layout: which side each member is on, the family's next deadline, and
-// the form fields each caseworker action needs.
+// The family page's data (GET /api/v1/families/{id}, schema Family) and the
+// pure pieces of its layout: each side's members, each member's events, the
+// family's next deadline, and the body of each caseworker action
+// (POST /families/{id}/children/{child_id}/actions, schema CaseAction).
+
+export interface Deadline {
+  order: string;
+  clock: string;
+  due: string;
+  met: boolean | null;
+  overdue: boolean;
+}
 
 export interface ChildStatus {
-  status: string;
-  reason?: string | null;
-  due_date?: string | null;
-  due_order?: string | null;
-  days_remaining?: number | null;
-  days_overdue?: number | null;
-  set_by_event?: string | number | null;
-}
-
-export interface TimelineEvent {
-  seq?: number;
-  event_id?: string;
-  occurred_at: string;
-  type: string;
-  custodian?: string | { agency?: string; facility?: string } | null;
-  agency?: string | null;
-  facility?: string | null;
-  sources?: Array<string | { ref?: string; source?: string }> | null;
-  actor?: string | null;
-  authority?: string | null;
-  reason?: string | null;
-  redacted?: string[];
-  [k: string]: unknown;
-}
-
-/** Where an event happened, whichever shape the server used (custodian text or {agency, facility}). */
-export function eventPlace(e: TimelineEvent): { agency: string | null; facility: string | null; withheld: boolean } {
-  const c = e.custodian;
-  const withheld = (e.redacted ?? []).some((k) => k === 'custodian' || k === 'facility');
-  let agency = e.agency ?? null;
-  let facility = e.facility ?? null;
-  if (c && typeof c === 'object') {
-    agency ??= c.agency ?? null;
-    facility ??= c.facility ?? null;
-  } else if (typeof c === 'string' && c) {
-    facility ??= c;
-  }
-  return { agency, facility: withheld ? null : facility, withheld };
-}
-
-/** The agency records an event came from, as refs ("orr/UAC0000012"). */
-export function eventSources(e: TimelineEvent): string[] {
-  return (e.sources ?? []).map((x) => (typeof x === 'string' ? x : (x.ref ?? ''))).filter(Boolean);
-}
-
-export interface Member {
   person_id: string;
-  given_name?: string;
-  family_name?: string;
-  dob?: string;
-  sex?: string;
-  role: 'adult' | 'child' | string;
-  a_number?: string;
-  records?: Array<{ ref: string; source?: string }>;
-  custody?: { state?: string; agency?: string; custodian?: string; since?: string; redacted?: string[] } | null;
-  status?: ChildStatus | null;
-  timeline?: TimelineEvent[];
+  status: string;
+  reason?: string;
+  next_deadline?: Deadline | null;
+  deadlines: Deadline[];
+}
+
+export interface PersonSummary {
+  id: string;
+  display_name: string;
+  dob?: string | null;
+  sex?: string | null;
+  nationality?: string | null;
+  kind: 'child' | 'adult' | 'unknown';
+  family_units: string[];
+  sources: Array<{ source: string; record_key: string }>;
+  score?: number;
   redacted?: string[];
   [k: string]: unknown;
 }
 
 export interface Evidence {
   kind: string;
-  source?: string | null;
-  ref?: string | null;
-  note?: string | null;
+  source?: string;
+  detail?: string;
 }
 
 export interface Relationship {
-  relationship_id: string;
   parent_id: string;
   child_id: string;
   kind: string;
   status: string;
-  evidence?: Evidence[];
+  evidence: Evidence[];
+  status_since?: string | null;
 }
 
-export interface Family {
-  family_unit_id: string;
-  status?: string;
-  apprehended_on?: string | null;
-  sector?: string | null;
-  station?: string | null;
-  agency_numbers?: string[];
-  members: Member[];
-  relationships: Relationship[];
-  next_deadline?: (ChildStatus & { child_id: string }) | null;
+export interface EventSource {
+  source?: string;
+  record_key?: string;
+  file_id?: number;
+  line?: number;
+}
+
+export interface TimelineEvent {
+  seq: number;
+  type: string;
+  occurred_at: string;
+  recorded_at?: string;
+  subjects: string[];
+  family_unit?: string | null;
+  custodian?: string | null;
+  reason?: string | null;
+  actor?: string;
+  authority?: string | null;
+  sources?: Array<EventSource | string>;
+  payload?: Record<string, unknown>;
   redacted?: string[];
 }
 
-export function sides(f: Family): { adults: Member[]; children: Member[] } {
+export interface Family {
+  id: string;
+  members: PersonSummary[];
+  relationships: Relationship[];
+  children: ChildStatus[];
+  timeline: TimelineEvent[];
+  redacted?: string[];
+}
+
+/** Whole days from date `from` to date `to` (ISO dates; negative when `to` is earlier). */
+export function daysBetween(from: string, to: string): number {
+  const a = Date.parse(`${from.slice(0, 10)}T00:00:00Z`);
+  const b = Date.parse(`${to.slice(0, 10)}T00:00:00Z`);
+  return Math.round((b - a) / 86_400_000);
+}
+
+export function sides(f: Pick<Family, 'members'>): { adults: PersonSummary[]; children: PersonSummary[] } {
   return {
-    adults: f.members.filter((m) => m.role !== 'child'),
-    children: f.members.filter((m) => m.role === 'child'),
+    adults: f.members.filter((m) => m.kind !== 'child'),
+    children: f.members.filter((m) => m.kind === 'child'),
   };
 }
 
-/** The server's next deadline, else the earliest open one among the children (overdue before pending). */
-export function nextDeadline(f: Family): (ChildStatus & { child_id: string }) | null {
-  if (f.next_deadline) return f.next_deadline;
-  let best: (ChildStatus & { child_id: string }) | null = null;
-  for (const m of f.members) {
-    const s = m.status;
-    if (m.role !== 'child' || !s?.due_date) continue;
-    if (s.days_overdue == null && s.days_remaining == null) continue;
-    if (!best || (s.due_date < (best.due_date ?? '9999'))) best = { ...s, child_id: m.person_id };
+/** "orr/UAC0000012" for each agency record of the person. */
+export function recordRefs(m: Pick<PersonSummary, 'sources'>): string[] {
+  return m.sources.map((s) => `${s.source}/${s.record_key}`);
+}
+
+/** The events about `m`: those naming the person or one of their records, in time order (ties in log order). */
+export function eventsOf(m: Pick<PersonSummary, 'id' | 'sources'>, timeline: readonly TimelineEvent[]): TimelineEvent[] {
+  const keys = new Set([m.id, ...recordRefs(m)]);
+  return timeline
+    .filter((e) => e.subjects.some((s) => keys.has(s)))
+    .slice()
+    .sort((a, b) => a.occurred_at.localeCompare(b.occurred_at) || a.seq - b.seq);
+}
+
+/** The agency records an event came from, as refs. */
+export function eventSources(e: TimelineEvent): string[] {
+  return (e.sources ?? [])
+    .map((x) => (typeof x === 'string' ? x : x.source && x.record_key ? `${x.source}/${x.record_key}` : ''))
+    .filter(Boolean);
+}
+
+/** The agency that recorded an event: its source records' source, else the actor's "source:x". */
+export function eventAgency(e: TimelineEvent): string | null {
+  const first = e.sources?.find((x) => typeof x !== 'string' && x.source) as EventSource | undefined;
+  if (first?.source) return first.source;
+  const m = /^source:(\w+)$/.exec(e.actor ?? '');
+  return m ? m[1]! : null;
+}
+
+/** The family's next open deadline: the earliest unmet due date among the children. */
+export function nextDeadline(f: Pick<Family, 'children'>): (Deadline & { person_id: string }) | null {
+  let best: (Deadline & { person_id: string }) | null = null;
+  for (const c of f.children) {
+    const d = c.next_deadline;
+    if (!d || d.met === true) continue;
+    if (!best || d.due < best.due) best = { ...d, person_id: c.person_id };
   }
   return best;
 }
 
-/** Events in time order (ties keep the log order). */
-export function orderedTimeline(events: readonly TimelineEvent[]): TimelineEvent[] {
-  return events
-    .map((e, i) => ({ e, i }))
-    .sort((a, b) => a.e.occurred_at.localeCompare(b.e.occurred_at) || (a.e.seq ?? a.i) - (b.e.seq ?? b.i))
-    .map((x) => x.e);
-}
-
-export type ActionKind = 'contact' | 'preference' | 'eligibility' | 'verification' | 'reunification';
-export const ACTIONS: readonly ActionKind[] = ['contact', 'preference', 'eligibility', 'verification', 'reunification'];
+export type ActionKind = 'contact_attempt' | 'preference' | 'eligibility' | 'verification' | 'reunification';
+export const ACTIONS: readonly ActionKind[] = ['contact_attempt', 'preference', 'eligibility', 'verification', 'reunification'];
 
 /** Which inputs each action needs (src/cases/commands.h). */
 export const ACTION_FIELDS: Record<ActionKind, { parent: boolean; extra: Array<{ name: string; options?: string[]; required: boolean }> }> = {
-  contact: {
+  contact_attempt: {
     parent: true,
     extra: [
       { name: 'channel', options: ['phone', 'whatsapp', 'video', 'in_person', 'letter', 'email'], required: true },
@@ -145,10 +158,10 @@ export const ACTION_FIELDS: Record<ActionKind, { parent: boolean; extra: Array<{
   reunification: { parent: true, extra: [{ name: 'where', options: ['in_country', 'abroad'], required: true }] },
 };
 
-/** The request body of an action from the form's values (empty strings dropped, booleans parsed). */
+/** The CaseAction body from the form's values (only the action's fields; empty strings dropped, booleans parsed). */
 export function actionBody(kind: ActionKind, values: Record<string, string>): Record<string, unknown> {
-  const body: Record<string, unknown> = { action: kind, child_id: values.child_id, on: values.on };
-  if (ACTION_FIELDS[kind].parent) body.parent_id = values.parent_id;
+  const body: Record<string, unknown> = { kind, on: values.on };
+  if (ACTION_FIELDS[kind].parent && values.parent_id) body.parent_id = values.parent_id;
   for (const f of ACTION_FIELDS[kind].extra) {
     const v = values[f.name];
     if (v === undefined || v === '') continue;

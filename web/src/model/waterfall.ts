@@ -1,16 +1,20 @@
 // The waterfall of a pair's match weight (docs/linkage.md): the prior's log2
 // odds, then each comparison's log2 Bayes factor (plus its term-frequency
 // adjustment), summing to the match weight; probability = 2^w / (1 + 2^w).
-// Accepts the shape `reunite explain --json` prints and the short form the
-// tracing candidates carry ({comparison, level, weight}).
+// Accepts the shape `reunite explain --json` prints, the review queue's
+// contributions ({comparison, level_label, left_value, right_value, weight,
+// tf_adjustment}) and the short form of tracing candidates ({comparison, level, weight}).
 
 export interface ComparisonPart {
   name?: string;
   comparison?: string;
   label?: string;
   level?: string | number;
+  level_label?: string;
   left?: unknown;
   right?: unknown;
+  left_value?: unknown;
+  right_value?: unknown;
   m?: number;
   u?: number;
   weight: number;
@@ -60,9 +64,9 @@ export function steps(x: Explanation | ComparisonPart[]): Step[] {
     const w = c.weight + (c.tf_adjustment ?? 0);
     out.push({
       label: c.name ?? c.comparison ?? '?',
-      level: String(c.label ?? c.level ?? ''),
-      left: c.left,
-      right: c.right,
+      level: String(c.label ?? c.level_label ?? c.level ?? ''),
+      left: c.left ?? c.left_value,
+      right: c.right ?? c.right_value,
       weight: w,
       start: total,
       end: total + w,

@@ -3,8 +3,29 @@ import { h } from '../dom';
 import { t } from '../i18n';
 import { href, navigate, path } from '../router';
 import { announce, errorBox, field, input, pageTitle } from '../components/ui';
-import { cellText, metaList, reportTable, type ReportDocument } from '../components/report';
+import { cellText, metaList, reportTable, type ReportDocument, type ReportTable } from '../components/report';
 import type { Page } from './page';
+
+/** The API's compliance shape (schema ComplianceReport): rows of objects and totals. */
+export interface ComplianceRows {
+  as_of: string;
+  orders?: Array<Record<string, unknown>>;
+  rows: Array<Record<string, unknown>>;
+  totals: Record<string, unknown>;
+}
+
+/** A report table from plain row objects: the columns are every key, in first-seen order. */
+export function rowsTable(rows: Array<Record<string, unknown>>): ReportTable {
+  const cols: string[] = [];
+  for (const r of rows) for (const k of Object.keys(r)) if (!cols.includes(k)) cols.push(k);
+  return { id: 'rows', title: t('compliance.rows'), columns: cols.map((id) => ({ id, label: id })), rows };
+}
+
+function flat(o: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(o)) out[k] = typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v);
+  return out;
+}
 
 /** Saves a Blob under `filename` through a temporary object URL. */
 export function saveBlob(blob: Blob, filename: string): void {
@@ -22,7 +43,7 @@ export const compliancePage: Page = {
   async render(route) {
     const asOf = route.query.get('as_of') ?? '';
     const query = { as_of: asOf || undefined };
-    const doc = await request<ReportDocument>('/reports/compliance', { query: { ...query, format: 'json' } });
+    const doc = await request<ReportDocument | ComplianceRows>('/reports/compliance', { query: { ...query, format: 'json' } });
     const date = input('as_of', 'date', asOf);
     const form = h('form', { class: 'row', 'aria-label': t('compliance.as_of') }, field(t('compliance.as_of'), date), h('button', { type: 'submit', class: 'btn' }, t('compliance.update')));
     form.addEventListener('submit', (e) => {
@@ -51,19 +72,18 @@ export const compliancePage: Page = {
         t(`compliance.download_${format}`),
       );
     const isChildCol = (c: string): boolean => c === 'child' || c === 'parent';
+    const cell = (c: string, v: unknown) => (isChildCol(c) && typeof v === 'string' && v ? h('a', { href: href(path('persons', v)) }, v) : cellText(v));
+    const body =
+      'tables' in doc
+        ? [metaList(doc.meta), doc.tables.map((tbl) => reportTable(tbl, { limit: tbl.id === 'children' ? 200 : undefined, cell }))]
+        : [metaList({ as_of: doc.as_of, ...flat(doc.totals) }), reportTable(rowsTable(doc.rows), { limit: 300, cell })];
     return h(
       'div',
       { class: 'report' },
-      pageTitle(doc.title || t('compliance.title')),
+      pageTitle('tables' in doc && doc.title ? doc.title : t('compliance.title')),
       h('div', { class: 'toolbar' }, form, h('div', { class: 'row' }, dl('csv'), dl('xlsx'))),
       status,
-      metaList(doc.meta),
-      doc.tables.map((tbl) =>
-        reportTable(tbl, {
-          limit: tbl.id === 'children' ? 200 : undefined,
-          cell: (c, v) => (isChildCol(c) && typeof v === 'string' && v ? h('a', { href: href(path('persons', v)) }, v) : cellText(v)),
-        }),
-      ),
+      body,
     );
   },
 };

@@ -1,10 +1,11 @@
 import { request } from '../api';
 import { h } from '../dom';
-import { formatDate, formatNumber, t } from '../i18n';
+import { formatDate, formatNumber, t, tOr } from '../i18n';
 import { href, path } from '../router';
 import { pageTitle, statusBadge, table } from '../components/ui';
 import { lineChart } from '../components/chart';
-import { continuousMonths, isOverdue, orderDeadlines, statusCounts, type Dashboard, type Deadline } from '../model/dashboard';
+import { monthSeries, orderOverdue, statusCounts, type Dashboard } from '../model/dashboard';
+import type { ChildStatus } from '../model/family';
 import type { Page } from './page';
 
 export const dashboardPage: Page = {
@@ -14,12 +15,12 @@ export const dashboardPage: Page = {
     const d = await request<Dashboard>('/dashboard');
     const counts = statusCounts(d);
     const total = counts.reduce((n, c) => n + c.count, 0);
-    const deadlines = orderDeadlines(d.deadlines ?? []);
-    const months = continuousMonths(d.series ?? []);
+    const overdue = orderOverdue(d.overdue, d.as_of);
+    const months = monthSeries(d.separations_by_month, d.reunifications_by_month);
     return h(
       'div',
       { class: 'dashboard' },
-      pageTitle(t('dashboard.title'), d.as_of ? h('p', { class: 'muted' }, t('dashboard.as_of', { date: formatDate(d.as_of) })) : null),
+      pageTitle(t('dashboard.title'), h('p', { class: 'muted' }, t('dashboard.as_of', { date: formatDate(d.as_of) }))),
       h(
         'section',
         { 'aria-labelledby': 'counts-h', class: 'card' },
@@ -27,31 +28,23 @@ export const dashboardPage: Page = {
         h(
           'ul',
           { class: 'tiles', 'data-testid': 'status-counts' },
-          counts.map((c) =>
-            h('li', { class: 'tile', 'data-status': c.status }, h('span', { class: 'tile-n' }, formatNumber(c.count)), statusBadge(c.status)),
-          ),
+          counts.map((c) => h('li', { class: 'tile', 'data-status': c.status }, h('span', { class: 'tile-n' }, formatNumber(c.count)), statusBadge(c.status))),
         ),
       ),
       h(
         'section',
         { 'aria-labelledby': 'deadlines-h', class: 'card' },
         h('h2', { id: 'deadlines-h' }, t('dashboard.deadlines')),
-        table<Deadline>(
+        table<ChildStatus & { days_overdue: number }>(
           t('dashboard.deadlines_caption'),
           [
-            { label: t('col.child'), cell: (x) => (x.family_unit_id ? h('a', { href: href(path('families', x.family_unit_id)) }, x.name || x.child_id) : x.name || x.child_id) },
+            { label: t('col.child'), cell: (x) => h('a', { href: href(path('persons', x.person_id)) }, x.person_id) },
             { label: t('col.status'), cell: (x) => statusBadge(x.status) },
-            { label: t('col.due'), cell: (x) => formatDate(x.due_date) },
-            {
-              label: t('col.days'),
-              numeric: true,
-              cell: (x) =>
-                isOverdue(x)
-                  ? h('span', { class: 'overdue' }, t('deadline.overdue', { count: x.days_overdue ?? 0 }))
-                  : t('deadline.remaining', { count: x.days_remaining ?? 0 }),
-            },
+            { label: t('col.clock'), cell: (x) => (x.next_deadline ? tOr(`clock.${x.next_deadline.clock}`, x.next_deadline.clock) : '—') },
+            { label: t('col.due'), cell: (x) => formatDate(x.next_deadline?.due) },
+            { label: t('col.days'), numeric: true, cell: (x) => h('span', { class: 'overdue' }, t('deadline.overdue', { count: x.days_overdue })) },
           ],
-          deadlines,
+          overdue,
           t('dashboard.no_deadlines'),
         ),
       ),

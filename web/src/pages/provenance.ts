@@ -1,62 +1,97 @@
 import { request } from '../api';
 import { h } from '../dom';
-import { t } from '../i18n';
+import { formatDate, formatNumber, t, tOr } from '../i18n';
 import { href, path } from '../router';
-import { facts, pageTitle } from '../components/ui';
-import { cellText, metaList, reportTable, type ReportDocument, type ReportTable } from '../components/report';
+import { facts, pageTitle, table } from '../components/ui';
 import type { Page } from './page';
 
-/** The rows of `tbl` whose `column` equals `value` (the drill-down from a directive). */
-export function rowsWhere(tbl: ReportTable | undefined, column: string, value: string): ReportTable | undefined {
-  if (!tbl) return undefined;
-  return { ...tbl, rows: tbl.rows.filter((r) => String(r[column] ?? '') === value) };
+export interface DirectiveSummary {
+  id: string;
+  title: string;
+  decisions: number;
+  children_affected: number;
 }
 
-// The Inspector General's question as three steps: directive → the decisions
-// made under it (by whom, where) → the children they affected, and for one
-// child the whole chain from apprehension to today's status.
+export interface Decision {
+  event_seq: number;
+  type: string;
+  decided_by: string;
+  occurred_at: string;
+  children: string[];
+}
+
+export interface Directive {
+  id: string;
+  title: string;
+  issued_at?: string;
+  issued_by?: string;
+  decisions: Decision[];
+}
+
+// The Inspector General's question, directive → the decisions made under it
+// (who, when) → the children each affected, and from a child to their family
+// page with the whole custody timeline (GET /directives, /directives/{id}).
 export const provenancePage: Page = {
   action: 'provenance.read',
   title: () => t('provenance.title'),
   async render(route) {
-    const directive = route.query.get('directive');
-    const child = route.query.get('child');
-    const doc = await request<ReportDocument>('/reports/provenance', { query: { format: 'json', child: child ?? undefined } });
-    const find = (id: string): ReportTable | undefined => doc.tables.find((x) => x.id === id);
-    const linkDirective = (col: string, v: unknown): ReturnType<typeof cellText> =>
-      col === 'directive' && typeof v === 'string' ? h('a', { href: href('/provenance', { directive: v || '-' }) }, v || t('provenance.none_cited')) : cellText(v);
-    const linkChild = (col: string, v: unknown): ReturnType<typeof cellText> =>
-      col === 'child' && typeof v === 'string' ? h('a', { href: href('/provenance', { directive: directive ?? undefined, child: v }) }, v) : linkDirective(col, v);
-    const parts: Node[] = [pageTitle(t('provenance.title')), metaList(doc.meta)];
-    const crumbs = h(
-      'nav',
-      { 'aria-label': t('provenance.path'), class: 'crumbs' },
-      h('ol', null,
-        h('li', null, h('a', { href: href('/provenance') }, t('provenance.directives'))),
-        directive ? h('li', null, h('a', { href: href('/provenance', { directive }), 'aria-current': child ? null : 'page' }, directive === '-' ? t('provenance.none_cited') : directive)) : null,
-        child ? h('li', null, h('span', { 'aria-current': 'page' }, child)) : null,
+    const id = route.query.get('directive');
+    const crumbs = (current: string | null) =>
+      h(
+        'nav',
+        { 'aria-label': t('provenance.path'), class: 'crumbs' },
+        h('ol', null, h('li', null, h('a', { href: href('/provenance'), 'aria-current': current ? null : 'page' }, t('provenance.directives'))), current ? h('li', null, h('span', { 'aria-current': 'page' }, current)) : null),
+      );
+    if (!id) {
+      const list = await request<{ directives: DirectiveSummary[] }>('/directives');
+      return h(
+        'div',
+        { class: 'provenance' },
+        pageTitle(t('provenance.title')),
+        crumbs(null),
+        h(
+          'section',
+          { 'data-table': 'directives' },
+          table<DirectiveSummary>(
+            t('provenance.directives'),
+            [
+              { label: t('col.directive'), cell: (d) => h('a', { href: href('/provenance', { directive: d.id }) }, d.id) },
+              { label: t('col.title'), cell: (d) => d.title },
+              { label: t('col.decisions'), numeric: true, cell: (d) => formatNumber(d.decisions) },
+              { label: t('col.children_affected'), numeric: true, cell: (d) => formatNumber(d.children_affected) },
+            ],
+            list.directives,
+          ),
+        ),
+      );
+    }
+    const d = await request<Directive>(path('directives', id));
+    const children = [...new Set(d.decisions.flatMap((x) => x.children))];
+    return h(
+      'div',
+      { class: 'provenance' },
+      pageTitle(`${d.id}: ${d.title}`),
+      crumbs(d.id),
+      facts([
+        [t('provenance.issued_by'), d.issued_by ?? '—'],
+        [t('provenance.issued_at'), formatDate(d.issued_at)],
+        [t('col.decisions'), formatNumber(d.decisions.length)],
+        [t('col.children_affected'), formatNumber(children.length)],
+      ]),
+      h(
+        'section',
+        { 'data-table': 'decisions' },
+        table<Decision>(
+          t('provenance.decisions'),
+          [
+            { label: t('col.when'), cell: (x) => formatDate(x.occurred_at) },
+            { label: t('col.kind'), cell: (x) => tOr(`event.${x.type}`, x.type) },
+            { label: t('provenance.decided_by'), cell: (x) => x.decided_by },
+            { label: t('provenance.children'), cell: (x) => (x.children.length ? x.children.map((c, i) => [i ? ', ' : '', h('a', { href: href(path('persons', c)), 'data-child': c }, c)]) : h('span', { class: 'overdue' }, t('provenance.no_children'))) },
+          ],
+          d.decisions,
+        ),
       ),
     );
-    parts.push(crumbs);
-    const dirs = find('directives');
-    if (dirs) parts.push(reportTable(directive ? rowsWhere(dirs, 'directive', directive === '-' ? '' : directive)! : dirs, { cell: linkDirective }));
-    if (directive) {
-      const key = directive === '-' ? '' : directive;
-      for (const id of ['deciders', 'decisions', 'children']) {
-        const tb = rowsWhere(find(id), 'directive', key);
-        if (tb) parts.push(reportTable(tb, { cell: linkChild, limit: 300 }));
-      }
-    } else {
-      const missing = find('missing');
-      if (missing) parts.push(reportTable(missing, { cell: linkChild, limit: 100 }));
-      const still = find('still_separated');
-      if (still) parts.push(reportTable(still, { cell: linkDirective }));
-    }
-    const chain = find('chain');
-    if (child && chain) {
-      parts.push(facts([[t('provenance.child'), h('a', { href: href(path('persons', child)) }, child)]]));
-      parts.push(reportTable(chain, { cell: linkDirective }));
-    }
-    return h('div', { class: 'report provenance' }, parts);
   },
 };

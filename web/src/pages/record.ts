@@ -29,10 +29,12 @@ export function recordRows(r: SourceRecord): Array<{ name: string; redacted: boo
 
 export const recordPage: Page = {
   action: 'records.read',
-  title: (r) => t('record.title', { ref: r.params.id ?? '' }),
+  title: (r) => t('record.title', { ref: [r.params.id, r.params.key].filter(Boolean).join('/') }),
   async render(route) {
+    // #/records/12 (reunite's id) or #/records/orr/UAC0000012 (source and record key).
     const id = route.params.id ?? '';
-    const r = await request<SourceRecord>(path('source-records', id));
+    const key = route.params.key;
+    const r = await request<SourceRecord>(key ? path('source-records', id, key) : path('source-records', id));
     const rows = recordRows(r);
     const rawWithheld = (r.redacted ?? []).includes('raw');
     return h(

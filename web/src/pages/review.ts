@@ -1,4 +1,4 @@
-import { request } from '../api';
+import { ApiError, request } from '../api';
 import { h } from '../dom';
 import { formatDateTime, formatPercent, t, tOr } from '../i18n';
 import { allows } from '../permissions';
@@ -6,28 +6,38 @@ import { href, navigate, path } from '../router';
 import { session } from '../session';
 import { announce, field, fieldValue, pageTitle, submitting, table } from '../components/ui';
 import { waterfall } from '../components/waterfall';
-import type { Explanation } from '../model/waterfall';
+import type { ComparisonPart } from '../model/waterfall';
+import { recordLink } from './family';
 import type { Page } from './page';
 
 export interface ReviewRecord {
+  id?: number;
   ref: string;
   source?: string;
+  record_key?: string;
   fields: Record<string, unknown> & { redacted?: string[] };
   redacted?: string[];
 }
 
+/** One pair the linkage left for a person to decide (schema ReviewItem). */
 export interface ReviewItem {
-  review_id: string | number;
-  status: string; // open | accepted | rejected
-  kind?: string; // same_person | parent_child
+  id: number;
+  status: 'pending' | 'accepted' | 'rejected';
   left: ReviewRecord;
   right: ReviewRecord;
-  match_probability?: number;
-  match_weight?: number;
-  explanation: Explanation;
+  match_probability: number;
+  match_weight: number;
+  prior_weight?: number;
+  explanation: ComparisonPart[];
   decided_by?: string | null;
   decided_at?: string | null;
-  note?: string | null;
+  redacted?: string[];
+}
+
+const PAGE = 200;
+
+async function queue(): Promise<ReviewItem[]> {
+  return (await request<{ items: ReviewItem[]; next_cursor: string | null }>('/review-queue', { query: { limit: PAGE } })).items;
 }
 
 /** Field names of both records in one list, left's order first (the rows of the side-by-side table). */
@@ -48,30 +58,21 @@ function withRedactions(r: ReviewRecord): Record<string, unknown> & { redacted?:
 export const reviewPage: Page = {
   action: 'review.list',
   title: () => t('review.title'),
-  async render(route) {
-    const status = route.query.get('status') ?? 'open';
-    const reply = await request<{ items: ReviewItem[] }>('/review', { query: { status, limit: 100 } });
-    const filter = h(
-      'nav',
-      { class: 'tabs', 'aria-label': t('review.filter') },
-      ['open', 'accepted', 'rejected'].map((st) =>
-        h('a', { href: href('/review', { status: st }), 'aria-current': st === status ? 'page' : null }, tOr(`review.status.${st}`, st)),
-      ),
-    );
+  async render() {
+    const items = await queue();
+    const pending = items.filter((x) => x.status === 'pending');
     return h(
       'div',
       null,
       pageTitle(t('review.title')),
-      filter,
       table<ReviewItem>(
-        t('review.caption', { count: reply.items.length }),
+        t('review.caption', { count: pending.length }),
         [
-          { label: t('col.pair'), cell: (x) => h('a', { href: href(path('review', x.review_id)) }, `${x.left.ref} ↔ ${x.right.ref}`) },
-          { label: t('col.kind'), cell: (x) => tOr(`review.kind.${x.kind ?? 'same_person'}`, x.kind ?? '') },
-          { label: t('col.match'), numeric: true, cell: (x) => (x.match_probability != null ? formatPercent(x.match_probability) : '—') },
+          { label: t('col.pair'), cell: (x) => h('a', { href: href(path('review', x.id)) }, `${x.left.ref} ↔ ${x.right.ref}`) },
+          { label: t('col.match'), numeric: true, cell: (x) => formatPercent(x.match_probability) },
           { label: t('col.status'), cell: (x) => tOr(`review.status.${x.status}`, x.status) },
         ],
-        reply.items,
+        pending,
         t('review.empty'),
       ),
     );
@@ -83,11 +84,13 @@ export const reviewItemPage: Page = {
   title: (r) => t('review.item_title', { id: r.params.id ?? '' }),
   async render(route) {
     const id = route.params.id ?? '';
-    const item = await request<ReviewItem>(path('review', id));
+    // The API lists the queue; it has no route for one item.
+    const item = (await queue()).find((x) => String(x.id) === id);
+    if (!item) throw new ApiError(404, 'not_found', t('review.gone', { id }), `GET /api/v1/review-queue`);
     const names = pairedFields(item.left, item.right);
     const L = withRedactions(item.left);
     const R = withRedactions(item.right);
-    const canDecide = allows(session.role(), 'review.decide') && item.status === 'open';
+    const canDecide = allows(session.role(), 'review.decide') && item.status === 'pending';
     const side = h(
       'div',
       { class: 'table-wrap' },
@@ -95,7 +98,7 @@ export const reviewItemPage: Page = {
         'table',
         { class: 'side-by-side', 'data-testid': 'pair' },
         h('caption', null, t('review.side_by_side')),
-        h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('col.field')), h('th', { scope: 'col' }, item.left.ref), h('th', { scope: 'col' }, item.right.ref))),
+        h('thead', null, h('tr', null, h('th', { scope: 'col' }, t('col.field')), h('th', { scope: 'col' }, recordLink(item.left.ref)), h('th', { scope: 'col' }, recordLink(item.right.ref)))),
         h(
           'tbody',
           null,
@@ -115,7 +118,7 @@ export const reviewItemPage: Page = {
       const form = h('form', { class: 'decide', 'aria-labelledby': 'decide-h' }, field(t('review.note'), note), errors);
       const act = (decision: 'accept' | 'reject') => () =>
         void submitting(form, errors, async () => {
-          await request(`${path('review', id)}/decision`, { method: 'POST', body: { decision, note: note.value } });
+          await request(`${path('review-queue', id)}/decision`, { method: 'POST', body: note.value ? { decision, note: note.value } : { decision } });
           announce(t(`review.done_${decision}`));
           navigate('/review');
         });
@@ -131,9 +134,9 @@ export const reviewItemPage: Page = {
     return h(
       'div',
       { class: 'review-item' },
-      pageTitle(t('review.item_title', { id: String(item.review_id) }), h('p', null, h('a', { href: href('/review') }, t('review.back')))),
+      pageTitle(t('review.item_title', { id: String(item.id) }), h('p', null, h('a', { href: href('/review') }, t('review.back')))),
       h('p', null, t('review.status_line', { status: tOr(`review.status.${item.status}`, item.status) }), item.decided_by ? ` · ${item.decided_by} · ${formatDateTime(item.decided_at)}` : ''),
-      h('div', { class: 'two-col' }, h('section', { class: 'card' }, side), h('section', { class: 'card' }, h('h2', null, t('waterfall.title')), waterfall(item.explanation, 'waterfall'))),
+      h('div', { class: 'two-col' }, h('section', { class: 'card' }, side), h('section', { class: 'card' }, h('h2', null, t('waterfall.title')), waterfall({ comparisons: item.explanation, prior_weight: item.prior_weight, match_weight: item.match_weight }, 'waterfall'))),
       decide,
     );
   },

@@ -1,30 +1,10 @@
 import { request } from '../api';
 import { h } from '../dom';
-import { formatDate, formatPercent, t, tOr } from '../i18n';
+import { formatPercent, t, tOr } from '../i18n';
+import type { PersonSummary } from '../model/family';
 import { href, navigate, path } from '../router';
-import { errorBox, fieldValue, loading, pageTitle, statusBadge, table } from '../components/ui';
+import { errorBox, fieldValue, loading, pageTitle, table } from '../components/ui';
 import type { Page } from './page';
-
-export interface PersonHit {
-  person_id: string;
-  given_name?: string;
-  family_name?: string;
-  dob?: string;
-  role?: string;
-  a_number?: string;
-  nationality?: string;
-  status?: string | null;
-  family_unit_id?: string | null;
-  score?: number | null;
-  matched_on?: string | null;
-  redacted?: string[];
-  [k: string]: unknown;
-}
-
-export function personName(p: { given_name?: string | null; family_name?: string | null; person_id?: string }): string {
-  const n = [p.given_name, p.family_name].filter(Boolean).join(' ');
-  return n || p.person_id || '—';
-}
 
 export const searchPage: Page = {
   action: 'persons.search',
@@ -49,20 +29,20 @@ export const searchPage: Page = {
       results.append(loading());
       void (async () => {
         try {
-          const reply = await request<{ persons: PersonHit[] }>('/persons', { query: { q, limit: 50 } });
+          const reply = await request<{ persons: PersonSummary[]; next_cursor: string | null }>('/persons', { query: { q, limit: 50 } });
           results.replaceChildren(
             h('h2', { id: 'results-h' }, t('search.results', { count: reply.persons.length })),
-            table<PersonHit>(
+            table<PersonSummary>(
               t('search.results_caption', { q }),
               [
                 {
                   label: t('col.name'),
-                  cell: (p) => h('a', { href: p.family_unit_id ? href(path('families', p.family_unit_id), { person: p.person_id }) : href(path('persons', p.person_id)) }, personName(p)),
+                  cell: (p) => h('a', { href: p.family_units[0] ? href(path('families', p.family_units[0]), { person: p.id }) : href(path('persons', p.id)) }, p.display_name || p.id),
                 },
-                { label: t('col.role'), cell: (p) => tOr(`person_role.${p.role ?? 'unknown'}`, p.role ?? '—') },
-                { label: t('col.dob'), cell: (p) => formatDate(p.dob) },
-                { label: t('col.a_number'), cell: (p) => fieldValue(p, 'a_number') },
-                { label: t('col.status'), cell: (p) => (p.status ? statusBadge(p.status) : '—') },
+                { label: t('col.role'), cell: (p) => tOr(`person_role.${p.kind}`, p.kind) },
+                { label: t('col.dob'), cell: (p) => fieldValue(p, 'dob') },
+                { label: t('field.nationality'), cell: (p) => fieldValue(p, 'nationality') },
+                { label: t('family.records'), cell: (p) => p.sources.map((x) => `${x.source}/${x.record_key}`).join(', ') },
                 { label: t('col.match'), numeric: true, cell: (p) => (typeof p.score === 'number' ? formatPercent(p.score) : '—') },
               ],
               reply.persons,

@@ -84,7 +84,7 @@ describe.skipIf(pendingServer !== null)('casework', () => {
       ['GET', '/dashboard', 'resolve'],
       ['GET', '/persons', 'resolve'],
       ['GET', '/families/{id}', 'resolve'],
-      ['POST', '/families/{id}/actions', 'resolve'],
+      ['POST', '/families/{id}/children/{child_id}/actions', 'resolve'],
     ]);
     const { context, page } = await newUser(world);
     await login(world, page, 'caseworker');
@@ -105,20 +105,20 @@ describe.skipIf(pendingServer !== null)('casework', () => {
     for (let i = 0; i < Math.min(n, 5) && !found; i++) {
       await page.goto(`${world.url}/${(await links.nth(i).getAttribute('href'))!}`);
       await page.locator('[data-family]').waitFor();
-      found = (await page.locator(`a[href$="orr%2F${target.orrKey}"]`).count()) > 0;
+      found = (await page.locator(`a[href$="/records/orr/${target.orrKey}"]`).count()) > 0;
       if (!found) await page.goBack();
     }
     expect(found, `no result of "${target.misspelled} ${target.family}" is the family of orr/${target.orrKey}`).toBe(true);
     await screenshot(page, 'family');
 
     const childId = (await page
-      .locator('article.member.child', { has: page.locator(`a[href$="orr%2F${target.orrKey}"]`) })
+      .locator('article.member.child', { has: page.locator(`a[href$="/records/orr/${target.orrKey}"]`) })
       .getAttribute('data-person'))!;
     const badge = page.locator(`[data-child="${childId}"] [data-status]`);
     expect(await badge.getAttribute('data-status')).not.toBe('reunified');
 
     // A contact: a phone call that reached the parent.
-    await page.getByLabel('Action').selectOption('contact');
+    await page.getByLabel('Action').selectOption('contact_attempt');
     await page.getByLabel('Child').selectOption(childId);
     await page.getByLabel('Channel').selectOption('phone');
     await page.getByLabel('Outcome').selectOption('reached');
@@ -160,9 +160,8 @@ describe.skipIf(pendingServer !== null)('casework', () => {
 
   it('a reviewer accepts a pair from the review queue', async (ctx) => {
     await needs(ctx, [
-      ['GET', '/review', 'resolve'],
-      ['GET', '/review/{id}', 'resolve'],
-      ['POST', '/review/{id}/decision', 'resolve'],
+      ['GET', '/review-queue', 'resolve'],
+      ['POST', '/review-queue/{id}/decision', 'resolve'],
     ]);
     const { context, page } = await newUser(world);
     await login(world, page, 'reviewer');
@@ -201,8 +200,11 @@ describe.skipIf(pendingServer !== null)('casework', () => {
     await context.close();
   });
 
-  it('a monitor follows provenance from a directive to its decisions and children', async (ctx) => {
-    await needs(ctx, [['GET', '/reports/provenance', 'reports']]);
+  it('a monitor follows provenance from a directive to its decisions and a child’s family', async (ctx) => {
+    await needs(ctx, [
+      ['GET', '/directives', 'reports'],
+      ['GET', '/directives/{id}', 'reports'],
+    ]);
     const { context, page } = await newUser(world);
     await login(world, page, 'monitor');
     await page.getByRole('link', { name: 'Provenance' }).click();
@@ -210,10 +212,10 @@ describe.skipIf(pendingServer !== null)('casework', () => {
     await page.locator('[data-table=directives] tbody a').first().click();
     await page.locator('[data-table=decisions]').waitFor();
     await screenshot(page, 'provenance-directive');
-    const childLink = page.locator('[data-table=children] tbody a[href*="child="]').first();
-    await childLink.click();
-    await page.locator('[data-table=chain]').waitFor();
-    await screenshot(page, 'provenance-child');
+    // From a decision to a child it affected: the child's family and custody timeline.
+    await page.locator('[data-table=decisions] a[data-child]').first().click();
+    await page.locator('[data-family]').waitFor();
+    await screenshot(page, 'provenance-child-family');
     await context.close();
   });
 });

@@ -1,34 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { continuousMonths, orderDeadlines, statusCounts } from '../../src/model/dashboard';
-import { actionBody, nextDeadline, orderedTimeline, sides, type Family } from '../../src/model/family';
+import { monthSeries, orderOverdue, statusCounts } from '../../src/model/dashboard';
+import { actionBody, daysBetween, eventAgency, eventSources, eventsOf, nextDeadline, sides } from '../../src/model/family';
 import { extent, probability, steps } from '../../src/model/waterfall';
 import { intakeBody, intakeProblems } from '../../src/model/tracing';
 import { linePath, niceTicks } from '../../src/components/chart';
 
 describe('dashboard', () => {
-  it('orders overdue deadlines first, most overdue on top, then pending by due date', () => {
-    const out = orderDeadlines([
-      { child_id: 'a', due_date: '2018-07-30', days_remaining: 3 },
-      { child_id: 'b', due_date: '2018-07-10', days_overdue: 2 },
-      { child_id: 'c', due_date: '2018-07-01', days_overdue: 11 },
-      { child_id: 'd', due_date: '2018-07-20', days_remaining: 0 },
+  const child = (id: string, due: string) => ({ person_id: id, status: 'parent_removed', deadlines: [], next_deadline: { order: 'O', clock: 'reunify_5_to_17', due, met: false, overdue: true } });
+  it('orders overdue children most overdue first, counting days to the as-of date', () => {
+    const out = orderOverdue([child('a', '2018-07-26'), child('b', '2018-07-10'), child('c', '2018-07-26')], '2018-08-01');
+    expect(out.map((x) => [x.person_id, x.days_overdue])).toEqual([
+      ['b', 22],
+      ['a', 6],
+      ['c', 6],
     ]);
-    expect(out.map((x) => x.child_id)).toEqual(['c', 'b', 'd', 'a']);
   });
-  it('reads counts as a list or a map, largest first', () => {
+  it('lists counts largest first', () => {
     expect(statusCounts({ counts_by_status: { reunified: 3, parent_removed: 7, ineligible: 3 } }).map((c) => c.status)).toEqual([
       'parent_removed',
       'ineligible',
       'reunified',
     ]);
   });
-  it('fills missing months across a year end', () => {
-    const m = continuousMonths([
+  it('puts both series on one continuous month axis across a year end', () => {
+    const m = monthSeries([{ month: '2018-01', count: 2 }, { month: '2017-11', count: 1 }], [{ month: '2018-02', count: 4 }]);
+    expect(m).toEqual([
+      { month: '2017-11', separations: 1, reunifications: 0 },
+      { month: '2017-12', separations: 0, reunifications: 0 },
       { month: '2018-01', separations: 2, reunifications: 0 },
-      { month: '2017-11', separations: 1, reunifications: 1 },
+      { month: '2018-02', separations: 0, reunifications: 4 },
     ]);
-    expect(m.map((x) => x.month)).toEqual(['2017-11', '2017-12', '2018-01']);
-    expect(m[1]).toEqual({ month: '2017-12', separations: 0, reunifications: 0 });
   });
 });
 
@@ -67,6 +68,10 @@ describe('waterfall', () => {
     expect(s.at(-1)?.kind).toBe('total');
     expect(extent(s)).toEqual([-10, 0]);
   });
+  it('reads the review queue contributions', () => {
+    const s = steps({ comparisons: [{ comparison: 'dob', level: 3, level_label: 'exact', left_value: '2016-08-08', right_value: '2016-08-08', m: 0.9, u: 0.001, weight: 9.8, tf_adjustment: 0.2 }], prior_weight: -12 });
+    expect(s[1]).toMatchObject({ label: 'dob', level: 'exact', left: '2016-08-08', weight: 10, end: -2 });
+  });
   it('accepts the short form of tracing candidates', () => {
     const s = steps([{ comparison: 'family_name', level: 'jaro_winkler>0.9', weight: 4.5 }]);
     expect(s[0]).toMatchObject({ label: 'family_name', level: 'jaro_winkler>0.9', end: 4.5 });
@@ -83,44 +88,43 @@ describe('waterfall', () => {
 });
 
 describe('family', () => {
-  const f: Family = {
-    family_unit_id: 'FU-1',
-    members: [
-      { person_id: 'P1', role: 'adult' },
-      { person_id: 'C1', role: 'child', status: { status: 'parent_removed', due_date: '2018-07-26', days_overdue: 40 } },
-      { person_id: 'C2', role: 'child', status: { status: 'parent_removed', due_date: '2018-07-10', days_overdue: 56 } },
-      { person_id: 'C3', role: 'child', status: { status: 'reunified', due_date: '2018-07-01' } },
+  const person = (id: string, kind: 'adult' | 'child', sources: Array<{ source: string; record_key: string }> = []) => ({ id, display_name: id, kind, family_units: ['FU1'], sources });
+  const dl = (due: string, met: boolean | null = false) => ({ order: 'O', clock: 'reunify_under_5', due, met, overdue: false });
+  const f = {
+    members: [person('P1', 'adult'), person('C1', 'child', [{ source: 'orr', record_key: 'UAC1' }]), person('C2', 'child')],
+    children: [
+      { person_id: 'C1', status: 'parent_removed', deadlines: [], next_deadline: dl('2018-07-26') },
+      { person_id: 'C2', status: 'parent_removed', deadlines: [], next_deadline: dl('2018-07-10') },
+      { person_id: 'C3', status: 'reunified', deadlines: [], next_deadline: dl('2018-07-01', true) },
     ],
-    relationships: [],
   };
   it('puts adults on one side and children on the other', () => {
     const s = sides(f);
-    expect(s.adults.map((m) => m.person_id)).toEqual(['P1']);
-    expect(s.children.map((m) => m.person_id)).toEqual(['C1', 'C2', 'C3']);
+    expect(s.adults.map((m) => m.id)).toEqual(['P1']);
+    expect(s.children.map((m) => m.id)).toEqual(['C1', 'C2']);
   });
-  it('finds the earliest open deadline when the server names none', () => {
-    expect(nextDeadline(f)?.child_id).toBe('C2');
-    expect(nextDeadline({ ...f, next_deadline: { child_id: 'C1', status: 'x', due_date: '2018-07-26' } })?.child_id).toBe('C1');
+  it('finds the earliest unmet deadline', () => {
+    expect(nextDeadline(f)).toMatchObject({ person_id: 'C2', due: '2018-07-10' });
   });
-  it('keeps log order for same-day events', () => {
-    const tl = orderedTimeline([
-      { occurred_at: '2018-06-02', type: 'b', seq: 5 },
-      { occurred_at: '2018-06-01', type: 'a', seq: 9 },
-      { occurred_at: '2018-06-02', type: 'c', seq: 2 },
-    ]);
-    expect(tl.map((e) => e.type)).toEqual(['a', 'c', 'b']);
+  it('counts whole days between dates', () => {
+    expect(daysBetween('2018-06-26', '2018-07-10')).toBe(14);
+    expect(daysBetween('2018-07-10', '2018-06-26')).toBe(-14);
+  });
+  it('gives each member the events naming them or their records, in time then log order', () => {
+    const ev = (seq: number, at: string, subjects: string[]) => ({ seq, type: `t${seq}`, occurred_at: at, subjects });
+    const tl = [ev(5, '2018-06-02', ['C1']), ev(9, '2018-06-01', ['orr/UAC1']), ev(2, '2018-06-02', ['orr/UAC1', 'P1']), ev(3, '2018-06-03', ['P1'])];
+    expect(eventsOf(f.members[1]!, tl).map((e) => e.seq)).toEqual([9, 2, 5]);
+    expect(eventsOf(f.members[0]!, tl).map((e) => e.seq)).toEqual([2, 3]);
   });
   it('builds an action body with only the fields the action takes', () => {
     expect(actionBody('eligibility', { child_id: 'C1', parent_id: 'P1', on: '2018-08-01', eligible: 'false', reason: 'safety' })).toEqual({
-      action: 'eligibility',
-      child_id: 'C1',
+      kind: 'eligibility',
       on: '2018-08-01',
       eligible: false,
       reason: 'safety',
     });
     expect(actionBody('reunification', { child_id: 'C1', parent_id: 'P1', on: '2018-08-01', where: 'in_country', override_reason: '' })).toEqual({
-      action: 'reunification',
-      child_id: 'C1',
+      kind: 'reunification',
       parent_id: 'P1',
       on: '2018-08-01',
       where: 'in_country',
@@ -138,19 +142,12 @@ describe('tracing intake', () => {
 });
 
 describe('timeline events', () => {
-  it('reads the place from either custodian shape and marks a withheld one', async () => {
-    const { eventPlace, eventSources } = await import('../../src/model/family');
-    expect(eventPlace({ occurred_at: '2018-06-01', type: 'detained', custodian: { agency: 'immigration', facility: 'Port Isabel' } })).toEqual({
-      agency: 'immigration',
-      facility: 'Port Isabel',
-      withheld: false,
-    });
-    expect(eventPlace({ occurred_at: '2018-06-01', type: 'detained', agency: 'shelter', redacted: ['custodian'] })).toEqual({
-      agency: 'shelter',
-      facility: null,
-      withheld: true,
-    });
-    expect(eventSources({ occurred_at: '2018-06-01', type: 'x', sources: ['orr/UAC1', { ref: 'e3/EID2' }, { source: 'ngo' }] })).toEqual(['orr/UAC1', 'e3/EID2']);
+  it('names the agency and the source records of an event', () => {
+    const e = { seq: 1, type: 'detained', occurred_at: '2018-06-01', subjects: ['x'], actor: 'source:ice', sources: [{ source: 'orr', record_key: 'UAC1', file_id: 2, line: 5 }, 'e3/EID2', { file_id: 3 }] };
+    expect(eventSources(e)).toEqual(['orr/UAC1', 'e3/EID2']);
+    expect(eventAgency(e)).toBe('orr');
+    expect(eventAgency({ ...e, sources: [] })).toBe('ice');
+    expect(eventAgency({ ...e, sources: [], actor: 'caseworker' })).toBeNull();
   });
 });
 
