@@ -4,10 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { missingServer, login, newUser, parseCsv, PASSWORD, recordId, screenshot, startWorld, type World } from './harness';
+import { missingServer, login, newUser, parseCsv, PASSWORD, screenshot, startWorld, type World } from './harness';
 
 let world: World;
-let child: { key: string; id: number; given: string; family: string; dob: string; shelter: string; city: string };
+let child: { key: string; given: string; family: string; dob: string; shelter: string; city: string };
 
 const pendingServer = missingServer();
 if (pendingServer) console.warn(pendingServer);
@@ -24,7 +24,6 @@ beforeAll(async () => {
   const key = row[col('uac_id')]!;
   child = {
     key,
-    id: await recordId(world, `orr/${key}`),
     given: row[col('child_first_name')]!,
     family: row[col('child_last_name')]!,
     dob: row[col('dob')]!.replace(/^(\d\d)\/(\d\d)\/(\d{4})$/, '$3-$1-$2'), // MM/DD/YYYY in the export
@@ -77,7 +76,7 @@ describe.skipIf(pendingServer !== null)('roles and redaction', () => {
   it('a monitor is refused a child’s shelter and address; a caseworker sees them', async () => {
     const monitor = await newUser(world);
     await login(world, monitor.page, 'monitor');
-    await monitor.page.goto(`${world.url}/#/records/${child.id}`);
+    await monitor.page.goto(`${world.url}/#/records/orr/${child.key}`);
     await monitor.page.getByRole('heading', { name: new RegExp(child.key) }).waitFor();
     const text = (await monitor.page.locator('main').textContent()) ?? '';
     // The record is there (name, dates) but not where the child is.
@@ -101,7 +100,7 @@ describe.skipIf(pendingServer !== null)('roles and redaction', () => {
 
     const cw = await newUser(world);
     await login(world, cw.page, 'caseworker');
-    await cw.page.goto(`${world.url}/#/records/${child.id}`);
+    await cw.page.goto(`${world.url}/#/records/orr/${child.key}`);
     await cw.page.getByRole('heading', { name: new RegExp(child.key) }).waitFor();
     const cwText = (await cw.page.locator('main').textContent()) ?? '';
     expect(cwText).toContain(child.shelter);

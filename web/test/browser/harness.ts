@@ -239,20 +239,3 @@ export async function apiToken(world: World, role: Role): Promise<string> {
   if (!r.ok) throw new Error(`login as ${role}: HTTP ${r.status} ${await r.text()}`);
   return ((await r.json()) as { token: string }).token;
 }
-
-/**
- * The numeric id of the stored record `ref` ("orr/UAC0000001"), found through
- * the API as an admin: GET /source-records/{n} from 1 up. (The API cannot yet
- * read a record by "source/key" in the path: the server decodes %2F before
- * routing, so the UI links records by number.)
- */
-export async function recordId(world: World, ref: string): Promise<number> {
-  const token = await apiToken(world, 'admin');
-  for (let n = 1; n < 100_000; n++) {
-    const r = await fetch(`${world.url}/api/v1/source-records/${n}`, { headers: { Authorization: `Bearer ${token}` } });
-    if (r.status === 404) break;
-    if (!r.ok) throw new Error(`GET /source-records/${n}: HTTP ${r.status}`);
-    if (((await r.json()) as { ref: string }).ref === ref) return n;
-  }
-  throw new Error(`no stored record ${ref}`);
-}
