@@ -12,6 +12,8 @@ DEBIAN_PACKAGES=(
   libicu-dev libsqlite3-dev libpq-dev libpqxx-dev libsodium-dev
   libcli11-dev libfmt-dev libspdlog-dev nlohmann-json3-dev libsimdjson-dev
   libxxhash-dev libxlsxwriter-dev libcpp-httplib-dev libtomlplusplus-dev
+  # tests: JSON Schema validation of API replies against api/openapi.json; TLS certificates
+  libvalijson-dev openssl
   # servers the tests start (scripts/pg.sh)
   postgresql
   # the web UI's browser tests: Debian's Chromium, driven by playwright-core

@@ -21,6 +21,8 @@ int Run(int argc, char** argv) {
   AddLinkCommand(app, result);
   AddTrainCommand(app, result);
   AddExplainCommand(app, result);
+  AddServeCommand(app, result);
+  AddUserCommand(app, result);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
