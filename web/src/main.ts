@@ -133,7 +133,11 @@ async function render(): Promise<void> {
   );
   document.title = `${page.title(route)} · reunite`;
   if (page.action && s && !allows(s.user.role, page.action)) {
-    mount(main, h('h1', { id: 'page-title' }, page.title(route)), errorBox(new Error(t('error.forbidden_page'))));
+    mount(
+      main,
+      h('h1', { id: 'page-title' }, page.title(route)),
+      h('div', { class: 'alert alert-forbidden', role: 'alert', 'data-error-kind': 'forbidden' }, h('strong', null, t('error.forbidden_page'))),
+    );
     return;
   }
   let content: Node;

@@ -35,7 +35,7 @@ export interface Layout {
   bottom: number;
 }
 
-const LAYOUT: Layout = { width: 640, height: 260, left: 48, right: 16, top: 16, bottom: 40 };
+const LAYOUT: Layout = { width: 640, height: 260, left: 48, right: 36, top: 16, bottom: 40 };
 
 /** The SVG path "M x y L x y ..." of `values` scaled into the plot area. */
 export function linePath(values: readonly number[], yMax: number, layout: Layout = LAYOUT): string {

@@ -128,7 +128,7 @@ function actionForm(f: Family, onDone: () => void): HTMLElement {
   const parent = select('parent_id', adults.map((a) => [a.id, a.display_name || a.id]));
   const on = input('on', 'date', today());
   on.max = today();
-  const extras = h('div', { class: 'extras' });
+  const extras = h('div', { class: 'filters extras' });
   const parentField = field(t('form.parent'), parent, { required: true });
   const override = input('override_reason');
   const errors = h('div', { class: 'form-errors', tabindex: '-1' });
@@ -150,7 +150,7 @@ function actionForm(f: Family, onDone: () => void): HTMLElement {
     'form',
     { class: 'action-form', 'aria-labelledby': 'actions-h', novalidate: true },
     h('div', { class: 'filters' }, field(t('form.action'), kind, { required: true }), field(t('form.child'), child, { required: true }), parentField, field(t('form.on'), on, { required: true })),
-    h('div', { class: 'filters' }, extras),
+    extras,
     isAdmin ? field(t('form.override_reason'), override, { hint: t('form.override_hint') }) : null,
     errors,
     h('button', { type: 'submit', class: 'btn btn-primary' }, t('form.record')),
