@@ -11,7 +11,7 @@ DEBIAN_PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libicu-dev libsqlite3-dev libpq-dev libpqxx-dev libsodium-dev
   libcli11-dev libfmt-dev libspdlog-dev nlohmann-json3-dev libsimdjson-dev
-  libxxhash-dev libxlsxwriter-dev libcpp-httplib-dev libtomlplusplus-dev
+  libxxhash-dev libxlsxwriter-dev zlib1g-dev libcpp-httplib-dev libtomlplusplus-dev
   # tests: JSON Schema validation of API replies against api/openapi.json; TLS certificates
   libvalijson-dev openssl
   # servers the tests start (scripts/pg.sh)

@@ -32,6 +32,7 @@ void AddTrainCommand(CLI::App& app, CommandResult& result);
 void AddExplainCommand(CLI::App& app, CommandResult& result);
 void AddServeCommand(CLI::App& app, CommandResult& result);
 void AddUserCommand(CLI::App& app, CommandResult& result);
+void AddReportCommand(CLI::App& app, CommandResult& result);
 
 }  // namespace reunite::cli
 

@@ -23,6 +23,7 @@ int Run(int argc, char** argv) {
   AddExplainCommand(app, result);
   AddServeCommand(app, result);
   AddUserCommand(app, result);
+  AddReportCommand(app, result);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

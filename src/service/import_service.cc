@@ -145,7 +145,8 @@ Result<ImportSummary> ImportFile(storage::Connection& db, const ingest::SourceMa
           d.custodian = FieldOr(rec, spec.custodian);
           d.reason = FieldOr(rec, spec.reason);
           d.authority = FieldOr(rec, spec.authority);
-          d.actor = "source:" + mapping.source;
+          d.actor = FieldOr(rec, spec.actor);
+          if (d.actor.empty()) d.actor = "source:" + mapping.source;
           d.sources = sources.dump();
           nlohmann::json payload = nlohmann::json::object();
           for (const std::string& p : spec.payload) {
