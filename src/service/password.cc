@@ -2,6 +2,8 @@
 
 #include <sodium.h>
 
+#include "storage/hash_chain.h"
+
 namespace reunite::service {
 namespace {
 
@@ -43,13 +45,6 @@ std::string RandomToken() {
   return out;
 }
 
-std::string TokenHash(std::string_view token) {
-  SodiumReady();
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(token.data()), token.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
-}
+std::string TokenHash(std::string_view token) { return storage::Sha256Hex(token); }
 
 }  // namespace reunite::service

@@ -128,11 +128,13 @@ Result<nlohmann::json> ListQuarantine(storage::Connection& db, const Caller& cal
   if (limit < 1 || limit > 1000) return InvalidArgument("limit: expected 1 to 1000");
   storage::SourceRecordStore store(db);
   nlohmann::json rows = nlohmann::json::array();
-  Status stop(ErrorCode::kOk, "");
+  bool full = false;  // stops the scan once the page is full
   Status s = store.ScanQuarantine(source, [&](const storage::QuarantinedRow& q) -> Status {
     if (q.quarantine_id <= after_id) return Status::Ok();
-    if (static_cast<int64_t>(rows.size()) >= limit)
-      return Status(ErrorCode::kAlreadyExists, "full");
+    if (static_cast<int64_t>(rows.size()) >= limit) {
+      full = true;
+      return Status(ErrorCode::kFailedPrecondition, "page full");
+    }
     rows.push_back({{"id", q.quarantine_id},
                     {"source", q.source},
                     {"file_id", q.file_id},
@@ -143,7 +145,7 @@ Result<nlohmann::json> ListQuarantine(storage::Connection& db, const Caller& cal
                     {"raw", q.raw}});
     return Status::Ok();
   });
-  if (!s.ok() && s.message() != "full") return s;
+  if (!s.ok() && !full) return s;
   std::vector<std::string> subjects;
   for (const auto& r : rows)
     subjects.push_back("quarantine:" + std::to_string(r["id"].get<int64_t>()));

@@ -20,10 +20,14 @@ std::string ChainHash(std::string_view tag, int64_t seq,
   canon.push_back('\n');
   AppendField(canon, std::to_string(seq));
   for (std::string_view f : fields) AppendField(canon, f);
+  return Sha256Hex(canon);
+}
+
+std::string Sha256Hex(std::string_view bytes) {
   static const int kSodiumReady = sodium_init();
   (void)kSodiumReady;
   unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(canon.data()), canon.size());
+  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
   char hex[crypto_hash_sha256_BYTES * 2 + 1];
   sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
   return hex;

@@ -29,6 +29,10 @@ namespace reunite::storage {
 inline constexpr std::string_view kGenesisHash =
     "0000000000000000000000000000000000000000000000000000000000000000";
 
+// SHA-256 (lowercase hex) of `bytes`: the one SHA-256 of reunite (chains,
+// stored session-token hashes).
+std::string Sha256Hex(std::string_view bytes);
+
 // SHA-256 (lowercase hex) of the canonical encoding of one entry: `tag`, then
 // `seq` and each of `fields` in order (the last field is the prev_hash).
 std::string ChainHash(std::string_view tag, int64_t seq,
