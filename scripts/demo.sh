@@ -20,6 +20,8 @@ done
 scripts/setup.sh
 echo "== building (release)"
 scripts/build.sh release >/dev/null
+echo "== building the web UI (web/dist)"
+(cd web && npm run --silent build >/dev/null)
 bin=build/release/apps/reunite
 rm -rf "$out"
 mkdir -p "$out"
