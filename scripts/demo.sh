@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The main job on the embedded default, from a fresh machine: set up, build,
 # generate the synthetic separation scenario, import every agency's export
-# into a SQLite file, verify the event log, and link records across agencies.
+# into a SQLite file, verify the event log, link records across agencies, and
+# write the compliance and provenance reports.
 # Usage: scripts/demo.sh [--families N] [--seed S] [--out DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,8 @@ done
 scripts/setup.sh
 echo "== building (release)"
 scripts/build.sh release >/dev/null
+echo "== building the web UI (web/dist)"
+(cd web && npm run --silent build >/dev/null)
 bin=build/release/apps/reunite
 rm -rf "$out"
 mkdir -p "$out"
@@ -34,6 +37,7 @@ exports="$out/scenario/exports"
 "$bin" import --db "$db" --source orr "$exports/orr_shelter.csv"
 "$bin" import --db "$db" --source usao "$exports/prosecution_cases.csv"
 "$bin" import --db "$db" --source ngo "$exports/ngo_outreach.jsonl"
+"$bin" import --db "$db" --source dlog "$exports/decision_log.csv"
 "$bin" quarantine --db "$db" | tail -n 1
 "$bin" verify --db "$db"
 
@@ -61,5 +65,16 @@ awk -F, '
     printf "   link precision %.3f against the ground truth\n", pairs ? good / pairs : 0
   }' "$out/scenario/truth/records.csv" "$out/orr_e3_pairs.csv"
 
+echo "== 4. reports as of 2018-07-27 (the day after the 30-day deadline) and 2019-06-30"
+# Read from the scenario's ground truth until the store holds resolved persons.
+"$bin" report compliance --scenario "$out/scenario" --order ORDER-2018-06-26 --as-of 2018-07-27 \
+  --format csv
+"$bin" report compliance --scenario "$out/scenario" --order ORDER-2018-06-26 --as-of 2018-07-27 \
+  --format xlsx --out "$out/compliance-2018-07-27.xlsx"
+"$bin" report provenance --scenario "$out/scenario" --as-of 2019-06-30 --format html \
+  --out "$out/provenance-2019-06-30.html"
+"$bin" report provenance --scenario "$out/scenario" --as-of 2019-06-30 --format csv
+
 echo
-echo "Done. The store is $db (SQLite); the scenario and its ground truth are in $out/scenario."
+echo "Done. The store is $db (SQLite); the scenario and its ground truth are in $out/scenario;"
+echo "reports: $out/compliance-2018-07-27.xlsx, $out/provenance-2019-06-30.html."

@@ -9,6 +9,9 @@ scripts/lint.sh
 # One build: the test profile (ASan + UBSan). It also compiles the benchmarks,
 # so they keep building; they are run in the release profile (docs/building.md).
 scripts/build.sh asan
+# The web UI: type-check (tsc --noEmit) and build web/dist, which the browser
+# tests serve through `reunite serve --static` (ctest: web_unit, web_browser).
+(cd web && npm run --silent build)
 # A throwaway PostgreSQL for the storage tests (same suite as SQLite).
 pgdir=$(mktemp -d /tmp/reunite-pg.XXXXXX)
 rmdir "$pgdir"

@@ -35,6 +35,7 @@ enum class ErrorCode {
   kCorruption,          // stored data fails an integrity check
   kIoError,             // the operating system refused a read or write
   kUnavailable,         // a service (database, server) could not be reached
+  kResourceExhausted,   // too many attempts or requests; retry later (throttling)
   kInternal,            // a bug: an invariant did not hold
 };
 
@@ -76,6 +77,9 @@ inline Status Unauthenticated(std::string m) { return {ErrorCode::kUnauthenticat
 inline Status Corruption(std::string m) { return {ErrorCode::kCorruption, std::move(m)}; }
 inline Status IoError(std::string m) { return {ErrorCode::kIoError, std::move(m)}; }
 inline Status Unavailable(std::string m) { return {ErrorCode::kUnavailable, std::move(m)}; }
+inline Status ResourceExhausted(std::string m) {
+  return {ErrorCode::kResourceExhausted, std::move(m)};
+}
 inline Status Internal(std::string m) { return {ErrorCode::kInternal, std::move(m)}; }
 
 // Exit codes of the `reunite` binary: 0 ok, 1 user error, 2 internal error.

@@ -6,6 +6,10 @@ namespace reunite::cases {
 
 Result<ChildStatus> EvaluateChild(const CaseInput& input, std::span<const CourtOrder> orders) {
   REUNITE_ASSIGN_OR_RETURN(ChildCase c, BuildChildCase(input));
+  return EvaluateChildCase(c, orders);
+}
+
+ChildStatus EvaluateChildCase(const ChildCase& c, std::span<const CourtOrder> orders) {
   ChildStatus s;
   s.child_id = c.child_id;
   s.as_of = c.as_of;

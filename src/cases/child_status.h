@@ -35,6 +35,9 @@ struct ChildStatus {
 
 // kInvalidArgument for a bad input (see BuildChildCase).
 Result<ChildStatus> EvaluateChild(const CaseInput& input, std::span<const CourtOrder> orders);
+// The same for a case already folded by BuildChildCase, for callers that also
+// read the ChildCase (reports) or evaluate one case against several order sets.
+ChildStatus EvaluateChildCase(const ChildCase& child_case, std::span<const CourtOrder> orders);
 
 // {"child","as_of","status","reason","decided_by","set_by_event","rule","due_date",
 //  "days_remaining","days_overdue","orders":[{"order","in_class","exclusion","clocks":[...]}]}

@@ -9,10 +9,12 @@
 namespace reunite::cases {
 namespace {
 
-constexpr std::array<std::pair<EventType, std::string_view>, 23> kNames{{
+constexpr std::array<std::pair<EventType, std::string_view>, 25> kNames{{
     {EventType::kApprehended, "apprehended"},
     {EventType::kReferredForProsecution, "referred_for_prosecution"},
     {EventType::kProsecutionDecision, "prosecution_decision"},
+    {EventType::kSeparationDecision, "separation_decision"},
+    {EventType::kRemovalDecision, "removal_decision"},
     {EventType::kCharged, "charged"},
     {EventType::kCriminalCustody, "criminal_custody"},
     {EventType::kSentenced, "sentenced"},

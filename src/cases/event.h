@@ -19,10 +19,19 @@
 namespace reunite::cases {
 
 // The event vocabulary (names match src/synth/custody_simulation.cc).
+// Decision events (prosecution_decision, separation_decision,
+// removal_decision) are the accountability record of a decision: subject =
+// the adult decided about, actor = the decider, authority = the directive
+// cited, custodian.facility = the office or district, and
+// payload.affected_children = the person ids of the children the record named
+// at decision time (absent or empty when it named none). They do not change
+// custody: a child's separation is its own `separated` event.
 enum class EventType {
   kApprehended,
   kReferredForProsecution,
-  kProsecutionDecision,
+  kProsecutionDecision,  // payload: outcome (accepted | declined), affected_children
+  kSeparationDecision,   // payload: outcome, affected_children (see below)
+  kRemovalDecision,      // payload: outcome (expedited_removal | removal_order), affected_children
   kCharged,
   kCriminalCustody,
   kSentenced,

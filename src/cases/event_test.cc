@@ -9,6 +9,8 @@ TEST(EventTypeTest, NamesRoundTripForTheSimulatorVocabulary) {
   for (const char* name : {"apprehended",
                            "referred_for_prosecution",
                            "prosecution_decision",
+                           "separation_decision",
+                           "removal_decision",
                            "charged",
                            "sentenced",
                            "separated",

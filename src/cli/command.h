@@ -30,6 +30,9 @@ void AddSynthCommand(CLI::App& app, CommandResult& result);
 void AddLinkCommand(CLI::App& app, CommandResult& result);
 void AddTrainCommand(CLI::App& app, CommandResult& result);
 void AddExplainCommand(CLI::App& app, CommandResult& result);
+void AddReportCommand(CLI::App& app, CommandResult& result);
+void AddServeCommand(CLI::App& app, CommandResult& result);
+void AddUserCommand(CLI::App& app, CommandResult& result);
 
 }  // namespace reunite::cli
 

@@ -21,6 +21,9 @@ int Run(int argc, char** argv) {
   AddLinkCommand(app, result);
   AddTrainCommand(app, result);
   AddExplainCommand(app, result);
+  AddReportCommand(app, result);
+  AddServeCommand(app, result);
+  AddUserCommand(app, result);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -6,9 +6,14 @@
 
 namespace reunite {
 
-std::string UtcNowIso() {
+int64_t UtcNowMillis() {
   auto now = std::chrono::system_clock::now();
-  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+  return std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count();
+}
+
+std::string UtcNowIso() { return IsoFromMillis(UtcNowMillis()); }
+
+std::string IsoFromMillis(int64_t ms) {
   std::time_t secs = static_cast<std::time_t>(ms / 1000);
   std::tm tm{};
   gmtime_r(&secs, &tm);

@@ -3,11 +3,16 @@
 #ifndef REUNITE_COMMON_CLOCK_H_
 #define REUNITE_COMMON_CLOCK_H_
 
+#include <cstdint>
 #include <string>
 
 namespace reunite {
 
 std::string UtcNowIso();
+// Milliseconds since the Unix epoch (UTC), for expiries and windows.
+int64_t UtcNowMillis();
+// ISO 8601 UTC with milliseconds of an epoch-milliseconds instant.
+std::string IsoFromMillis(int64_t ms);
 
 }  // namespace reunite
 

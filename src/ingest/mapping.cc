@@ -173,6 +173,7 @@ class MappingParser {
         REUNITE_ASSIGN_OR_RETURN(e.custodian, String(*et, "custodian", path + ".custodian", false));
         REUNITE_ASSIGN_OR_RETURN(e.reason, String(*et, "reason", path + ".reason", false));
         REUNITE_ASSIGN_OR_RETURN(e.authority, String(*et, "authority", path + ".authority", false));
+        REUNITE_ASSIGN_OR_RETURN(e.actor, String(*et, "actor", path + ".actor", false));
         REUNITE_ASSIGN_OR_RETURN(e.payload, StringList(*et, "payload", path + ".payload"));
         if (const toml::node* w = et->get("when")) {
           const toml::table* wt = w->as_table();
@@ -184,11 +185,10 @@ class MappingParser {
           e.when = std::move(c);
         }
         // Every field an event names must be declared.
-        std::vector<std::pair<std::string, std::string>> refs = {{"occurred_at", e.occurred_at},
-                                                                 {"family_unit", e.family_unit},
-                                                                 {"custodian", e.custodian},
-                                                                 {"reason", e.reason},
-                                                                 {"authority", e.authority}};
+        std::vector<std::pair<std::string, std::string>> refs = {
+            {"occurred_at", e.occurred_at}, {"family_unit", e.family_unit},
+            {"custodian", e.custodian},     {"reason", e.reason},
+            {"authority", e.authority},     {"actor", e.actor}};
         if (e.when) refs.push_back({"when.field", e.when->field});
         for (const auto& p : e.payload) refs.push_back({"payload", p});
         for (const auto& [k, v] : refs) {

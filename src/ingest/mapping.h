@@ -47,10 +47,13 @@ struct EventSpec {
   std::string type;
   std::string occurred_at;  // canonical date field
   std::optional<Condition> when;
-  std::string family_unit;           // canonical field, optional
-  std::string custodian;             // canonical field, optional
-  std::string reason;                // canonical field, optional
-  std::string authority;             // canonical field, optional
+  std::string family_unit;  // canonical field, optional
+  std::string custodian;    // canonical field, optional
+  std::string reason;       // canonical field, optional
+  std::string authority;    // canonical field, optional
+  // Canonical field naming who decided (e.g. the decider of a decision log
+  // row); optional. Empty field or value: the actor is "source:<source>".
+  std::string actor;
   std::vector<std::string> payload;  // canonical fields copied into the payload
 };
 

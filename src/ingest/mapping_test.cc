@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/process.h"
+
 namespace reunite::ingest {
 namespace {
 
@@ -85,6 +87,37 @@ TEST(MappingTest, ErrorsNameFileLineAndKey) {
     ASSERT_FALSE(m.ok()) << c.toml;
     EXPECT_NE(m.status().message().find(c.expect), std::string::npos)
         << "got: " << m.status().message() << "\nwant: " << c.expect;
+  }
+}
+
+TEST(MappingTest, AnEventCanNameItsActorField) {
+  const std::string toml = R"(
+source = "dlog"
+record_id = "log_no"
+[fields.decided_on]
+column = "decision_date"
+type = "date"
+[fields.decider]
+column = "decided_by"
+[[events]]
+type = "separation_decision"
+occurred_at = "decided_on"
+actor = "decider"
+)";
+  auto m = ParseMapping(toml, "dlog.toml");
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  EXPECT_EQ(m->events[0].actor, "decider");
+  auto bad = ParseMapping(toml.substr(0, toml.find("actor = ")) + "actor = \"who\"\n", "dlog.toml");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("events[0].actor: 'who' is not a declared field"),
+            std::string::npos)
+      << bad.status().message();
+}
+
+TEST(MappingTest, ShippedMappingsLoad) {
+  for (const char* name : {"e3", "ice", "orr", "usao", "ngo", "dlog"}) {
+    auto m = LoadMapping(::reunite::testing::SourceDir() + "/mappings/" + name + ".toml");
+    EXPECT_TRUE(m.ok()) << name << ": " << m.status().ToString();
   }
 }
 

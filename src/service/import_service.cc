@@ -78,7 +78,7 @@ Result<ImportSummary> ImportFile(storage::Connection& db, const ingest::SourceMa
     storage::ImportFile file;
     file.file_id = file_id;
     file.source = mapping.source;
-    file.path = path;
+    file.path = options.recorded_path.empty() ? path : options.recorded_path;
     file.content_hash = content_hash;
     file.imported_at = UtcNowIso();
     file.actor = options.actor;
@@ -145,7 +145,8 @@ Result<ImportSummary> ImportFile(storage::Connection& db, const ingest::SourceMa
           d.custodian = FieldOr(rec, spec.custodian);
           d.reason = FieldOr(rec, spec.reason);
           d.authority = FieldOr(rec, spec.authority);
-          d.actor = "source:" + mapping.source;
+          d.actor = FieldOr(rec, spec.actor);
+          if (d.actor.empty()) d.actor = "source:" + mapping.source;
           d.sources = sources.dump();
           nlohmann::json payload = nlohmann::json::object();
           for (const std::string& p : spec.payload) {
@@ -166,10 +167,11 @@ Result<ImportSummary> ImportFile(storage::Connection& db, const ingest::SourceMa
     storage::SqlValue p[] = {summary.rows_read,       summary.rows_new,
                              summary.rows_duplicate,  summary.rows_quarantined,
                              summary.events_appended, file_id};
-    return db.Execute(
-        "UPDATE import_files SET rows_read = ?, rows_new = ?, rows_duplicate = ?, "
-        "rows_quarantined = ?, events_appended = ? WHERE file_id = ?",
-        p);
+    REUNITE_RETURN_IF_ERROR(
+        db.Execute("UPDATE import_files SET rows_read = ?, rows_new = ?, rows_duplicate = ?, "
+                   "rows_quarantined = ?, events_appended = ? WHERE file_id = ?",
+                   p));
+    return options.before_commit ? options.before_commit(summary) : Status::Ok();
   });
   REUNITE_RETURN_IF_ERROR(s);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -12,6 +12,7 @@
 #define REUNITE_SERVICE_IMPORT_SERVICE_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "common/progress.h"
@@ -20,10 +21,16 @@
 
 namespace reunite::service {
 
+struct ImportSummary;
+
 struct ImportOptions {
   std::string actor = "import";  // who ran the import (recorded with the file)
   Progress* progress = nullptr;  // optional, advanced per row
   size_t chunk_rows = 20000;     // rows buffered before each bulk insert
+  std::string recorded_path;     // the path stored with the file (default: the path read)
+  // Runs inside the import's write transaction just before it commits, so
+  // that e.g. the server's audit entry commits with the import or not at all.
+  std::function<Status(const ImportSummary&)> before_commit;
 };
 
 struct ImportSummary {

@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 
+#include "common/csv.h"
+#include "ingest/mapping.h"
 #include "storage/event_log.h"
 #include "storage/migrations.h"
 #include "storage/source_records.h"
@@ -111,7 +114,7 @@ TEST_P(ImportServiceTest, ImportsQuarantinesAndAppendsChainedEvents) {
   auto report = log.Verify();
   ASSERT_TRUE(report.ok());
   EXPECT_TRUE(report->ok);
-  EXPECT_EQ(report->events_checked, 4);
+  EXPECT_EQ(report->entries_checked, 4);
 }
 
 TEST_P(ImportServiceTest, ReimportIsIdempotentAndAChangedExportAddsOnlyWhatChanged) {
@@ -147,6 +150,66 @@ TEST_P(ImportServiceTest, AFileThatFailsMidwayLeavesNothing) {
   EXPECT_EQ(Count("source_records"), 0);
   EXPECT_EQ(Count("quarantine"), 0);
   EXPECT_EQ(Count("events"), 0);
+}
+
+// The shipped decision-log mapping on a synthetic export: one decision event
+// per row, the decider as actor, the cited directive as authority (blank when
+// the citation names none), the children as written in the payload.
+TEST_P(ImportServiceTest, DecisionLogRowsBecomeDecisionEvents) {
+  const std::string out = dir + "/scenario";
+  auto synth =
+      reunite::testing::RunReunite("synth --families 150 --seed 4 --threads 1 --out " + out);
+  ASSERT_EQ(synth.exit_code, 0) << synth.output;
+  auto m = ingest::LoadMapping(reunite::testing::SourceDir() + "/mappings/dlog.toml");
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  auto s = ImportFile(*db, *m, out + "/exports/decision_log.csv");
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(s->rows_quarantined, 0);
+  EXPECT_EQ(s->events_appended, s->rows_read);
+
+  // Truth decisions in export order.
+  auto truth = CsvReader::Open(out + "/truth/decisions.csv");
+  ASSERT_TRUE(truth.ok());
+  std::vector<std::vector<std::string>> decisions;
+  std::vector<std::string> fields;
+  while (*(*truth)->Next(fields)) decisions.push_back(fields);
+  const int type = (*truth)->ColumnIndex("type"), directive = (*truth)->ColumnIndex("directive"),
+            recorded = (*truth)->ColumnIndex("children_recorded"),
+            affected = (*truth)->ColumnIndex("affected_children");
+  std::vector<storage::Event> events;
+  storage::EventLog log(*db);
+  ASSERT_TRUE(log.Scan(0,
+                       [&](const storage::Event& e) {
+                         events.push_back(e);
+                         return Status::Ok();
+                       })
+                  .ok());
+  ASSERT_EQ(events.size(), decisions.size());
+  int cited = 0, blank = 0, without_children = 0;
+  for (size_t i = 0; i < events.size(); ++i) {
+    const storage::Event& e = events[i];
+    const auto& d = decisions[i];
+    EXPECT_EQ(e.type, d[type] + "_decision") << i;
+    EXPECT_FALSE(e.actor.empty());
+    EXPECT_FALSE(e.actor.starts_with("source:")) << e.actor;
+    if (e.authority.empty()) {
+      ++blank;
+    } else {
+      EXPECT_EQ(e.authority, d[directive]) << i;
+      ++cited;
+    }
+    const auto payload = nlohmann::json::parse(e.payload);
+    EXPECT_TRUE(payload.contains("outcome")) << e.payload;
+    if (d[recorded] == "0") {
+      EXPECT_FALSE(payload.contains("affected_children")) << e.payload;
+      ++without_children;
+    } else if (!d[affected].empty()) {
+      EXPECT_TRUE(payload.contains("affected_children")) << e.payload;
+    }
+  }
+  EXPECT_GT(cited, blank);
+  EXPECT_GT(blank, 0);
+  EXPECT_GT(without_children, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ImportServiceTest,

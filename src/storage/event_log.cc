@@ -1,22 +1,15 @@
 #include "storage/event_log.h"
 
-#include <sodium.h>
-
 #include "common/clock.h"
 
 namespace reunite::storage {
 namespace {
 
+constexpr std::string_view kHeadTable = "chain_head";
+
 constexpr std::string_view kColumns =
     "seq, occurred_at, recorded_at, type, subjects, family_unit, custodian, reason, actor, "
     "authority, sources, payload, prev_hash, hash";
-
-void AppendField(std::string& out, std::string_view field) {
-  out += std::to_string(field.size());
-  out.push_back(':');
-  out.append(field);
-  out.push_back('\n');
-}
 
 SqlValue TextOrNull(const std::string& s) { return s.empty() ? SqlValue{} : SqlValue{s}; }
 
@@ -42,20 +35,9 @@ Event FromRow(const Row& r) {
 }  // namespace
 
 std::string ComputeEventHash(const Event& e) {
-  std::string canon = "reunite-event-v1\n";
-  AppendField(canon, std::to_string(e.seq));
-  for (const std::string* f :
-       {&e.occurred_at, &e.recorded_at, &e.type, &e.subjects, &e.family_unit, &e.custodian,
-        &e.reason, &e.actor, &e.authority, &e.sources, &e.payload, &e.prev_hash}) {
-    AppendField(canon, *f);
-  }
-  static const int kSodiumReady = sodium_init();
-  (void)kSodiumReady;
-  unsigned char digest[crypto_hash_sha256_BYTES];
-  crypto_hash_sha256(digest, reinterpret_cast<const unsigned char*>(canon.data()), canon.size());
-  char hex[crypto_hash_sha256_BYTES * 2 + 1];
-  sodium_bin2hex(hex, sizeof hex, digest, sizeof digest);
-  return hex;
+  return ChainHash("reunite-event-v1", e.seq,
+                   {e.occurred_at, e.recorded_at, e.type, e.subjects, e.family_unit, e.custodian,
+                    e.reason, e.actor, e.authority, e.sources, e.payload, e.prev_hash});
 }
 
 Result<std::vector<Event>> EventLog::Append(std::span<const EventDraft> drafts) {
@@ -68,13 +50,9 @@ Result<std::vector<Event>> EventLog::Append(std::span<const EventDraft> drafts) 
 }
 
 Result<std::vector<Event>> EventLog::AppendInTransaction(std::span<const EventDraft> drafts) {
-  const char* head_sql = db_.dialect() == Dialect::kPostgres
-                             ? "SELECT seq, hash FROM chain_head WHERE id = 1 FOR UPDATE"
-                             : "SELECT seq, hash FROM chain_head WHERE id = 1";
-  REUNITE_ASSIGN_OR_RETURN(auto head, db_.Query(head_sql));
-  if (head.size() != 1) return Corruption(db_.Describe() + ": chain head is missing");
-  int64_t seq = head[0].Int(0);
-  std::string prev = head[0].Text(1);
+  REUNITE_ASSIGN_OR_RETURN(ChainHead head, LockChainHead(db_, kHeadTable));
+  int64_t seq = head.seq;
+  std::string prev = head.hash;
   std::string now = UtcNowIso();
   std::vector<Event> out;
   out.reserve(drafts.size());
@@ -101,9 +79,7 @@ Result<std::vector<Event>> EventLog::AppendInTransaction(std::span<const EventDr
       "seq",    "occurred_at", "recorded_at", "type",    "subjects", "family_unit", "custodian",
       "reason", "actor",       "authority",   "sources", "payload",  "prev_hash",   "hash"};
   REUNITE_RETURN_IF_ERROR(db_.BulkInsert("events", kColumnList, rows));
-  SqlValue params[] = {seq, prev};
-  REUNITE_RETURN_IF_ERROR(
-      db_.Execute("UPDATE chain_head SET seq = ?, hash = ? WHERE id = 1", params));
+  REUNITE_RETURN_IF_ERROR(SetChainHead(db_, kHeadTable, {seq, prev}));
   return out;
 }
 
@@ -115,47 +91,28 @@ Status EventLog::Scan(int64_t after_seq, const std::function<Status(const Event&
 }
 
 Result<int64_t> EventLog::LastSeq() {
-  REUNITE_ASSIGN_OR_RETURN(auto rows, db_.Query("SELECT seq FROM chain_head WHERE id = 1"));
-  if (rows.size() != 1) return Corruption(db_.Describe() + ": chain head is missing");
-  return rows[0].Int(0);
+  REUNITE_ASSIGN_OR_RETURN(ChainHead head, ReadChainHead(db_, kHeadTable));
+  return head.seq;
+}
+
+Result<std::vector<Event>> EventLog::Page(int64_t after_seq, int64_t limit) {
+  SqlValue p[] = {after_seq, limit};
+  std::vector<Event> out;
+  REUNITE_RETURN_IF_ERROR(db_.QueryEach(
+      "SELECT " + std::string(kColumns) + " FROM events WHERE seq > ? ORDER BY seq LIMIT ?", p,
+      [&](const Row& r) {
+        out.push_back(FromRow(r));
+        return Status::Ok();
+      }));
+  return out;
 }
 
 Result<VerifyReport> EventLog::Verify() {
-  VerifyReport report;
-  std::string prev(64, '0');
-  int64_t expected = 1;
-  auto fail = [&](int64_t seq, std::string problem) {
-    report.ok = false;
-    report.first_broken_seq = seq;
-    report.problem = std::move(problem);
-    return Status(ErrorCode::kCorruption, "stop");
-  };
-  Status s = Scan(0, [&](const Event& e) -> Status {
-    if (e.seq != expected) {
-      return fail(expected, "event " + std::to_string(expected) + " is missing (next stored is " +
-                                std::to_string(e.seq) + ")");
-    }
-    if (e.prev_hash != prev) {
-      return fail(e.seq, "prev_hash does not match the hash of event " + std::to_string(e.seq - 1));
-    }
-    if (ComputeEventHash(e) != e.hash) {
-      return fail(e.seq, "stored hash does not match the event's contents");
-    }
-    prev = e.hash;
-    ++expected;
-    ++report.events_checked;
-    return Status::Ok();
+  ChainVerifier verifier("event");
+  Status s = Scan(0, [&](const Event& e) {
+    return verifier.Check(e.seq, e.prev_hash, e.hash, ComputeEventHash(e));
   });
-  if (!s.ok() && report.ok) return s;  // a database error, not a broken chain
-  if (report.ok) {
-    REUNITE_ASSIGN_OR_RETURN(auto head, db_.Query("SELECT seq, hash FROM chain_head WHERE id = 1"));
-    if (head.size() != 1 || head[0].Int(0) != expected - 1 || head[0].Text(1) != prev) {
-      report.ok = false;
-      report.first_broken_seq = expected;
-      report.problem = "chain head does not match the last stored event (events were removed?)";
-    }
-  }
-  return report;
+  return verifier.Finish(db_, kHeadTable, s);
 }
 
 }  // namespace reunite::storage

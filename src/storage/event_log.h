@@ -3,10 +3,11 @@
 // (persons, families, status) are projections rebuilt from it.
 //
 // Each event carries the SHA-256 of its predecessor (prev_hash) and its own
-// hash over a canonical, length-prefixed encoding of all its fields, so that
-// editing, deleting or reordering any stored event is detected by Verify().
-// Appends serialise on the chain head (SQLite's write lock; SELECT … FOR
-// UPDATE in PostgreSQL), so several writers never fork the chain.
+// hash over a canonical, length-prefixed encoding of all its fields (the
+// chain of storage/hash_chain.h, tag "reunite-event-v1"), so that editing,
+// deleting or reordering any stored event is detected by Verify(). Appends
+// serialise on the chain head (SQLite's write lock; SELECT … FOR UPDATE in
+// PostgreSQL), so several writers never fork the chain.
 //
 // Thread-safety: an EventLog wraps one Connection and shares its rules.
 #ifndef REUNITE_STORAGE_EVENT_LOG_H_
@@ -19,6 +20,7 @@
 #include <vector>
 
 #include "storage/connection.h"
+#include "storage/hash_chain.h"
 
 namespace reunite::storage {
 
@@ -47,13 +49,6 @@ struct Event : EventDraft {
 // SHA-256 (hex) of the canonical encoding of `e` (all fields but `hash`).
 std::string ComputeEventHash(const Event& e);
 
-struct VerifyReport {
-  int64_t events_checked = 0;
-  bool ok = true;
-  int64_t first_broken_seq = 0;  // 0 when ok
-  std::string problem;           // what is wrong at first_broken_seq
-};
-
 class EventLog {
  public:
   explicit EventLog(Connection& db) : db_(db) {}
@@ -67,10 +62,12 @@ class EventLog {
   // Calls `on_event` for every event with seq > after_seq, in order.
   Status Scan(int64_t after_seq, const std::function<Status(const Event&)>& on_event);
   Result<int64_t> LastSeq();
+  // At most `limit` events with seq > after_seq, in order.
+  Result<std::vector<Event>> Page(int64_t after_seq, int64_t limit);
 
   // Walks the whole chain: sequence without gaps, each prev_hash equal to the
   // previous hash, each hash equal to the recomputed one, the chain head equal
-  // to the last event. Names the first broken link.
+  // to the last event. Names the first broken link (see ChainVerifier).
   Result<VerifyReport> Verify();
 
  private:

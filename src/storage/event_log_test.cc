@@ -58,7 +58,7 @@ TEST_P(EventLogTest, AppendsChainAndScansInOrder) {
   auto report = log.Verify();
   ASSERT_TRUE(report.ok());
   EXPECT_TRUE(report->ok) << report->problem;
-  EXPECT_EQ(report->events_checked, 2);
+  EXPECT_EQ(report->entries_checked, 2);
 }
 
 TEST_P(EventLogTest, InvalidDraftAppendsNothing) {
@@ -141,7 +141,7 @@ TEST_P(EventLogTest, ConcurrentWritersNeverForkTheChain) {
   auto report = log.Verify();
   ASSERT_TRUE(report.ok());
   EXPECT_TRUE(report->ok) << report->problem;
-  EXPECT_EQ(report->events_checked, kWriters * kBatches * 2);
+  EXPECT_EQ(report->entries_checked, kWriters * kBatches * 2);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, EventLogTest,

@@ -78,9 +78,141 @@ CREATE TABLE quarantine (
 );
 )SQL";
 
+// Version 7: accounts. Users (Argon2id password hashes), sessions (only the
+// SHA-256 of each token is stored) and the login/intake throttle shared by
+// every server on the database. Times are epoch milliseconds (UTC).
+constexpr std::string_view kAccountsSql = R"SQL(
+CREATE TABLE users (
+  user_id BIGINT PRIMARY KEY,
+  username TEXT NOT NULL UNIQUE,
+  display_name TEXT NOT NULL,
+  role TEXT NOT NULL,
+  password_hash TEXT NOT NULL,
+  disabled INTEGER NOT NULL,
+  created_ms BIGINT NOT NULL,
+  password_changed_ms BIGINT NOT NULL
+);
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id BIGINT NOT NULL REFERENCES users (user_id),
+  csrf_hash TEXT NOT NULL,
+  created_ms BIGINT NOT NULL,
+  expires_ms BIGINT NOT NULL,
+  last_seen_ms BIGINT NOT NULL,
+  revoked_ms BIGINT,
+  client_address TEXT NOT NULL
+);
+CREATE INDEX sessions_user ON sessions (user_id);
+CREATE TABLE throttle (
+  throttle_key TEXT PRIMARY KEY,
+  failures BIGINT NOT NULL,
+  window_start_ms BIGINT NOT NULL,
+  blocked_until_ms BIGINT NOT NULL
+);
+)SQL";
+
+// Version 8: the audit log, append-only and hash-chained like the event log
+// (storage/hash_chain.h), with its own head; audit_subjects indexes who was
+// read or written (derived from the hashed subjects column).
+constexpr std::string_view kAuditSqliteSql = R"SQL(
+CREATE TABLE audit_log (
+  seq BIGINT PRIMARY KEY,
+  recorded_at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  role TEXT NOT NULL,
+  action TEXT NOT NULL,
+  route TEXT NOT NULL,
+  target TEXT NOT NULL,
+  subjects TEXT NOT NULL,
+  client_address TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL UNIQUE
+);
+CREATE INDEX audit_log_actor ON audit_log (actor);
+CREATE INDEX audit_log_action ON audit_log (action);
+CREATE TABLE audit_subjects (
+  subject TEXT NOT NULL,
+  seq BIGINT NOT NULL REFERENCES audit_log (seq),
+  PRIMARY KEY (subject, seq)
+);
+CREATE TABLE audit_head (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  seq BIGINT NOT NULL,
+  hash TEXT NOT NULL
+);
+INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END;
+)SQL";
+
+constexpr std::string_view kAuditPostgresSql = R"SQL(
+CREATE TABLE audit_log (
+  seq BIGINT PRIMARY KEY,
+  recorded_at TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  role TEXT NOT NULL,
+  action TEXT NOT NULL,
+  route TEXT NOT NULL,
+  target TEXT NOT NULL,
+  subjects TEXT NOT NULL,
+  client_address TEXT NOT NULL,
+  outcome TEXT NOT NULL,
+  detail TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL UNIQUE
+);
+CREATE INDEX audit_log_actor ON audit_log (actor);
+CREATE INDEX audit_log_action ON audit_log (action);
+CREATE TABLE audit_subjects (
+  subject TEXT NOT NULL,
+  seq BIGINT NOT NULL REFERENCES audit_log (seq),
+  PRIMARY KEY (subject, seq)
+);
+CREATE TABLE audit_head (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  seq BIGINT NOT NULL,
+  hash TEXT NOT NULL
+);
+INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
+CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$;
+CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+)SQL";
+
+// Version 9: tracing requests from the public intake, matched against the
+// source records and queued for caseworkers.
+constexpr std::string_view kTracingSql = R"SQL(
+CREATE TABLE tracing_requests (
+  request_id BIGINT PRIMARY KEY,
+  reference TEXT NOT NULL UNIQUE,
+  received_at TEXT NOT NULL,
+  client_address TEXT NOT NULL,
+  language TEXT NOT NULL,
+  requester TEXT NOT NULL,
+  sought TEXT NOT NULL,
+  notes TEXT NOT NULL,
+  status TEXT NOT NULL,
+  assigned_to TEXT,
+  candidates TEXT NOT NULL,
+  matched_at TEXT,
+  resolution TEXT,
+  resolution_note TEXT,
+  updated_at TEXT NOT NULL
+);
+CREATE INDEX tracing_requests_status ON tracing_requests (status, request_id);
+)SQL";
+
 constexpr Migration kMigrations[] = {
     {1, "event log", kEventLogSql, kEventLogSql},
     {2, "source records and quarantine", kSourceRecordsSql, kSourceRecordsSql},
+    {7, "accounts, sessions and throttle", kAccountsSql, kAccountsSql},
+    {8, "audit log", kAuditSqliteSql, kAuditPostgresSql},
+    {9, "tracing requests", kTracingSql, kTracingSql},
 };
 
 Status EnsureMigrationsTable(Connection& db) {

@@ -28,13 +28,15 @@ TEST_P(MigrationsTest, FromEmptyToLatestAndIdempotent) {
 }
 
 TEST_P(MigrationsTest, FromEachEarlierVersion) {
+  int previous = 0;  // versions may have gaps (each engineer has a range)
   for (const Migration& m : AllMigrations()) {
     TestDatabase fresh(GetParam());
     auto db = fresh.Open();
     ASSERT_TRUE(db);
     auto mid = Migrate(*db, m.version - 1);
     ASSERT_TRUE(mid.ok()) << mid.status().ToString();
-    EXPECT_EQ(*mid, m.version - 1);
+    EXPECT_EQ(*mid, previous);
+    previous = m.version;
     auto v = Migrate(*db);
     ASSERT_TRUE(v.ok()) << v.status().ToString();
     EXPECT_EQ(*v, AllMigrations().back().version);

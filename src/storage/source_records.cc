@@ -137,4 +137,32 @@ Result<int64_t> SourceRecordStore::CountRecords(const std::string& source) {
   return rows[0].Int(0);
 }
 
+Result<std::optional<SourceRecord>> SourceRecordStore::FindRecord(int64_t record_id) {
+  SqlValue p = record_id;
+  REUNITE_ASSIGN_OR_RETURN(
+      auto rows, db_.Query("SELECT record_id, source, record_key, raw_hash, file_id, line, raw, "
+                           "fields FROM source_records WHERE record_id = ?",
+                           std::span<const SqlValue>(&p, 1)));
+  if (rows.empty()) return std::optional<SourceRecord>();
+  const Row& r = rows[0];
+  return std::optional<SourceRecord>(SourceRecord{r.Int(0), r.Text(1), r.Text(2), r.Text(3),
+                                                  r.Int(4), r.Int(5), r.Text(6), r.Text(7)});
+}
+
+Result<std::optional<SourceRecord>> SourceRecordStore::FindRecordByKey(
+    const std::string& source, const std::string& record_key) {
+  SqlValue p[] = {source, record_key};
+  REUNITE_ASSIGN_OR_RETURN(
+      auto rows, db_.Query("SELECT MAX(record_id) FROM source_records WHERE source = ? AND "
+                           "record_key = ?",
+                           p));
+  if (rows.empty() || rows[0].IsNull(0)) return std::optional<SourceRecord>();
+  return FindRecord(rows[0].Int(0));
+}
+
+Result<int64_t> SourceRecordStore::MaxRecordId() {
+  REUNITE_ASSIGN_OR_RETURN(auto rows, db_.Query("SELECT MAX(record_id) FROM source_records"));
+  return rows.empty() || rows[0].IsNull(0) ? 0 : rows[0].Int(0);
+}
+
 }  // namespace reunite::storage

@@ -68,6 +68,13 @@ class SourceRecordStore {
   Status ScanRecords(const std::string& source,
                      const std::function<Status(const SourceRecord&)>& on_record);
   Result<int64_t> CountRecords(const std::string& source = "");
+  // One record by reunite's id, or by source and the agency's record key
+  // (the newest row with that key); nullopt when there is none.
+  Result<std::optional<SourceRecord>> FindRecord(int64_t record_id);
+  Result<std::optional<SourceRecord>> FindRecordByKey(const std::string& source,
+                                                      const std::string& record_key);
+  // The largest record_id (0 when empty): changes whenever records are added.
+  Result<int64_t> MaxRecordId();
 
  private:
   Result<int64_t> NextId(const char* table, const char* column);

@@ -7,14 +7,14 @@
 namespace reunite::synth {
 
 std::string_view SourceName(Source source) {
-  constexpr std::string_view kNames[] = {"e3", "ice", "orr", "usao", "ngo"};
+  constexpr std::string_view kNames[] = {"e3", "ice", "orr", "usao", "ngo", "dlog"};
   return kNames[static_cast<int>(source)];
 }
 
 std::string_view ExportFileName(Source source) {
   constexpr std::string_view kFiles[] = {"e3_apprehensions.csv", "ice_detention.csv",
-                                         "orr_shelter.csv", "prosecution_cases.csv",
-                                         "ngo_outreach.jsonl"};
+                                         "orr_shelter.csv",      "prosecution_cases.csv",
+                                         "ngo_outreach.jsonl",   "decision_log.csv"};
   return kFiles[static_cast<int>(source)];
 }
 
@@ -37,13 +37,16 @@ std::string_view ExportHeader(Source source) {
              "disposition,disposition_date,prosecutor,usms_number";
     case Source::kOutreach:
       return "";
+    case Source::kDecisionLog:
+      return "log_no,entry_type,decision_date,decided_by,office,directive_cited,subject_name,"
+             "subject_a_number,subject_dob,outcome,reason,affected_children";
   }
   return "";
 }
 
 std::string_view RecordIdColumn(Source source) {
-  constexpr std::string_view kColumns[] = {"event_id", "booking_id", "uac_id", "case_number",
-                                           "log_id"};
+  constexpr std::string_view kColumns[] = {"event_id",    "booking_id", "uac_id",
+                                           "case_number", "log_id",     "log_no"};
   return kColumns[static_cast<int>(source)];
 }
 
@@ -84,6 +87,12 @@ ErrorModel ErrorModel::Default() {
   ngo.a_number_missing = 0.40;
   ngo.a_number_mistyped = 0.01;
   ngo.accents_kept = 0.8;
+  SourceErrors& dlog = m.source[static_cast<int>(Source::kDecisionLog)];
+  dlog.names = {0.15, 0.03, 0.02, 0.05, 0.02, 0.20, 0.03, 0.60, 0.20};
+  dlog.dob = {0.50, 0.03, 0.02, 0.25};
+  dlog.a_number_missing = 0.10;  // plus the prosecutors' notes, which rarely carry one
+  dlog.a_number_mistyped = 0.01;
+  dlog.accents_kept = 0.1;
   return m;
 }
 
@@ -94,6 +103,8 @@ void RenderExports(const Family& family, Rng& rng, const ErrorModel& errors, Ren
   internal::RenderProsecution(family, rng, errors.of(Source::kProsecution),
                               out.of(Source::kProsecution));
   internal::RenderOutreach(family, rng, errors.of(Source::kOutreach), out.of(Source::kOutreach));
+  internal::RenderDecisionLog(family, rng, errors.of(Source::kDecisionLog),
+                              out.of(Source::kDecisionLog));
 }
 
 std::string FormatRecordId(Source source, uint64_t seq, std::string_view case_prefix) {
@@ -115,6 +126,9 @@ std::string FormatRecordId(Source source, uint64_t seq, std::string_view case_pr
       break;
     case Source::kOutreach:
       std::snprintf(buf, sizeof buf, "NGO-%07llu", n);
+      break;
+    case Source::kDecisionLog:
+      std::snprintf(buf, sizeof buf, "DL-%07llu", n);
       break;
   }
   return buf;

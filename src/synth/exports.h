@@ -20,12 +20,13 @@
 
 namespace reunite::synth {
 
-enum class Source { kE3 = 0, kIce, kShelter, kProsecution, kOutreach };
-inline constexpr int kSourceCount = 5;
+enum class Source { kE3 = 0, kIce, kShelter, kProsecution, kOutreach, kDecisionLog };
+inline constexpr int kSourceCount = 6;
 inline constexpr std::array<Source, kSourceCount> kAllSources = {
-    Source::kE3, Source::kIce, Source::kShelter, Source::kProsecution, Source::kOutreach};
+    Source::kE3,          Source::kIce,      Source::kShelter,
+    Source::kProsecution, Source::kOutreach, Source::kDecisionLog};
 
-// Short name used in truth/records.csv: e3, ice, orr, usao, ngo.
+// Short name used in truth/records.csv: e3, ice, orr, usao, ngo, dlog.
 std::string_view SourceName(Source source);
 // File name under DIR/exports/.
 std::string_view ExportFileName(Source source);
@@ -83,6 +84,9 @@ void RenderProsecution(const Family& f, Rng& rng, const SourceErrors& e,
                        std::vector<ExportRow>& out);
 void RenderShelter(const Family& f, Rng& rng, const SourceErrors& e, std::vector<ExportRow>& out);
 void RenderOutreach(const Family& f, Rng& rng, const SourceErrors& e, std::vector<ExportRow>& out);
+// exports_decisions.cc
+void RenderDecisionLog(const Family& f, Rng& rng, const SourceErrors& e,
+                       std::vector<ExportRow>& out);
 
 // Shared helpers.
 void AddField(std::string& tail, std::string_view value);

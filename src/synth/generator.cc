@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "common/progress.h"
+#include "synth/decision_keeping.h"
 #include "synth/truth_files.h"
 
 namespace reunite::synth {
@@ -70,8 +71,10 @@ struct FamilyOutput {
 void SimulateOne(const SynthOptions& o, uint64_t index, FamilyOutput& out) {
   Rng root(o.seed);
   Rng rng = root.Fork(index);
-  const Family family = SimulateFamily(index, rng, o.scenario);
+  Family family = SimulateFamily(index, rng, o.scenario);
   Rng render = rng.Fork(1);
+  Rng keeping = rng.Fork(2);
+  KeepDecisionRecords(family, keeping);
   RenderExports(family, render, o.errors, out.exports);
   RenderTruth(family, out.truth);
   out.persons = family.persons.size();

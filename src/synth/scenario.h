@@ -140,6 +140,9 @@ struct Decision {
   std::vector<int> affected_children;
   std::string_view outcome;
   std::string reason;
+  // Whether the decision's record named the children it affected at decision
+  // time (decision_keeping.h); the truth keeps them either way.
+  bool children_recorded = true;
 };
 
 struct IceStay {

@@ -17,11 +17,12 @@ TEST(SynthCliTest, WritesExportsTruthAndOrder) {
   ASSERT_EQ(r.exit_code, 0) << r.output;
   EXPECT_NE(r.output.find("60 families"), std::string::npos) << r.output;
   EXPECT_NE(r.output.find("e3_apprehensions.csv"), std::string::npos) << r.output;
-  for (const char* f : {"exports/e3_apprehensions.csv", "exports/ice_detention.csv",
-                        "exports/orr_shelter.csv", "exports/prosecution_cases.csv",
-                        "exports/ngo_outreach.jsonl", "truth/persons.csv", "truth/records.csv",
-                        "truth/relationships.csv", "truth/family_units.csv", "truth/timeline.csv",
-                        "truth/directives.csv", "truth/decisions.csv", "orders/court_order.json"}) {
+  for (const char* f :
+       {"exports/e3_apprehensions.csv", "exports/ice_detention.csv", "exports/orr_shelter.csv",
+        "exports/prosecution_cases.csv", "exports/ngo_outreach.jsonl", "exports/decision_log.csv",
+        "truth/persons.csv", "truth/records.csv", "truth/relationships.csv",
+        "truth/family_units.csv", "truth/timeline.csv", "truth/directives.csv",
+        "truth/decisions.csv", "orders/court_order.json"}) {
     EXPECT_TRUE(fs::exists(fs::path(dir) / f)) << f;
   }
   EXPECT_GT(fs::file_size(fs::path(dir) / "exports/e3_apprehensions.csv"), 1000u);

@@ -48,7 +48,7 @@ std::string_view TruthHeader(TruthFile file) {
       return "person_id,date,event_type,agency,place,directive,decider,reason";
     case TruthFile::kDecisions:
       return "decision_id,type,date,decider,district,directive,subject_person_id,outcome,reason,"
-             "affected_children";
+             "affected_children,children_recorded";
   }
   return "";
 }
@@ -96,7 +96,8 @@ void RenderTruth(const Family& f, TruthRows& out) {
     }
     Line(out.of(TruthFile::kDecisions))
         << d.decision_id << d.type << Iso(d.date) << d.decider << d.district << d.directive
-        << f.persons[d.subject].person_id << d.outcome << d.reason << affected;
+        << f.persons[d.subject].person_id << d.outcome << d.reason << affected
+        << (d.children_recorded ? "1" : "0");
   }
 }
 

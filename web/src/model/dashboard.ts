@@ -1,0 +1,69 @@
+// The dashboard's data (GET /api/v1/dashboard, schema Dashboard) and the pure
+// pieces the page shows: status counts largest first, overdue children most
+// overdue first, and one continuous monthly series of separations and
+// reunifications.
+
+import { daysBetween, type ChildStatus } from './family';
+
+export interface MonthCount {
+  month: string; // YYYY-MM
+  count: number;
+}
+
+export interface Dashboard {
+  as_of: string;
+  counts_by_status: Record<string, number>;
+  overdue: ChildStatus[];
+  separations_by_month: MonthCount[];
+  reunifications_by_month: MonthCount[];
+}
+
+export interface StatusCount {
+  status: string;
+  count: number;
+}
+
+export interface MonthPoint {
+  month: string;
+  separations: number;
+  reunifications: number;
+}
+
+/** Status counts largest first (ties by name). */
+export function statusCounts(d: Pick<Dashboard, 'counts_by_status'>): StatusCount[] {
+  return Object.entries(d.counts_by_status)
+    .map(([status, count]) => ({ status, count }))
+    .sort((a, b) => b.count - a.count || a.status.localeCompare(b.status));
+}
+
+/** Overdue children with their days overdue as of `asOf`, most overdue first (ties by id). */
+export function orderOverdue(list: readonly ChildStatus[], asOf: string): Array<ChildStatus & { days_overdue: number }> {
+  return list
+    .map((c) => ({ ...c, days_overdue: c.next_deadline ? Math.max(0, daysBetween(c.next_deadline.due, asOf)) : 0 }))
+    .sort((a, b) => b.days_overdue - a.days_overdue || a.person_id.localeCompare(b.person_id));
+}
+
+function nextMonth(ym: string): string {
+  let [y, m] = ym.split('-').map(Number) as [number, number];
+  m += 1;
+  if (m === 13) {
+    m = 1;
+    y += 1;
+  }
+  return `${y}-${String(m).padStart(2, '0')}`;
+}
+
+/** Both series on one continuous month axis (months with no events count 0). */
+export function monthSeries(separations: readonly MonthCount[], reunifications: readonly MonthCount[]): MonthPoint[] {
+  const all = [...separations, ...reunifications].map((x) => x.month).sort();
+  if (all.length === 0) return [];
+  const sep = new Map(separations.map((x) => [x.month, x.count]));
+  const reu = new Map(reunifications.map((x) => [x.month, x.count]));
+  const out: MonthPoint[] = [];
+  const last = all[all.length - 1]!;
+  for (let m = all[0]!, guard = 0; guard < 1200; m = nextMonth(m), guard++) {
+    out.push({ month: m, separations: sep.get(m) ?? 0, reunifications: reu.get(m) ?? 0 });
+    if (m === last) break;
+  }
+  return out;
+}
