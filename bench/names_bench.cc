@@ -122,9 +122,8 @@ int Run(size_t n) {
     full[i] = i % 2 == 0 ? people[i].given + " " + people[i].family
                          : people[i].family + ", " + people[i].given;
   }
-  Time("SplitFullName (both forms)", n, [&](size_t i) {
-    return names::SplitFullName(full[i]).name.given.size();
-  });
+  Time("SplitFullName (both forms)", n,
+       [&](size_t i) { return names::SplitFullName(full[i]).name.given.size(); });
   double dob = Time("ParseDate (month first)", n, [&](size_t i) {
     auto d = names::ParseDate(people[i].dob, names::DateOrder::kMonthFirst);
     return static_cast<size_t>(d.ok() ? d->day : 0);

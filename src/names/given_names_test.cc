@@ -104,8 +104,8 @@ TEST(GivenNamePairTest, DifferentKnownNamesAreNotTypos) {
   EXPECT_TRUE(DifferentKnownFirstNames(f("María"), f("Marta")));
   EXPECT_FALSE(DifferentKnownFirstNames(f("Marta"), f("Martha")));  // one name, two spellings
   EXPECT_FALSE(DifferentKnownFirstNames(f("Heidi"), f("Heidy")));
-  EXPECT_FALSE(DifferentKnownFirstNames(f("Pepe"), f("José")));    // nickname
-  EXPECT_FALSE(DifferentKnownFirstNames(f("Jozue"), f("José")));   // a typo, not a name
+  EXPECT_FALSE(DifferentKnownFirstNames(f("Pepe"), f("José")));             // nickname
+  EXPECT_FALSE(DifferentKnownFirstNames(f("Jozue"), f("José")));            // a typo, not a name
   EXPECT_FALSE(DifferentKnownFirstNames(f("María Guadalupe"), f("Lupe")));  // second name
 }
 
