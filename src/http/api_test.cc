@@ -217,6 +217,8 @@ TEST_P(ApiRoutesTest, ImportUploadListAndQuarantine) {
                     400, "post", "/api/v1/imports");
   EXPECT_EQ(bad["error"]["message"].get<std::string>().find("/tmp"), std::string::npos)
       << bad.dump();  // names the upload, not the server's temporary path
+  EXPECT_EQ(bad["error"]["message"].get<std::string>().find(src), std::string::npos)
+      << bad.dump();  // nor the server's mapping directory
   json files = Expect(Call("reviewer", "GET", "/api/v1/imports"), 200, "get", "/api/v1/imports");
   ASSERT_EQ(files["files"].size(), 2u);
   EXPECT_EQ(files["files"][1]["path"], "upload:orr_june.csv");

@@ -185,6 +185,8 @@ Result<nlohmann::json> ImportUpload(storage::Connection& db, const Caller& calle
     return NotFound("source '" + up.source + "': no mapping " + up.source + ".toml on the server");
   }
   REUNITE_ASSIGN_OR_RETURN(ingest::SourceMapping mapping, ingest::LoadMapping(mapping_path));
+  // Messages to the client name the mapping, never the server's directories.
+  mapping.path = up.source + ".toml";
   std::string display = BaseName(up.filename.empty() ? up.source + "-upload" : up.filename);
   std::string tmpl = (std::filesystem::temp_directory_path() / "reunite-upload-XXXXXX").string();
   if (mkdtemp(tmpl.data()) == nullptr) return IoError("cannot create a temporary directory");
