@@ -58,17 +58,20 @@ Result<std::optional<TracingRequestRow>> TracingRequestStore::Find(int64_t reque
 Result<std::vector<TracingRequestRow>> TracingRequestStore::List(const TracingQuery& q) {
   std::string sql =
       "SELECT " + std::string(kColumns) + " FROM tracing_requests WHERE request_id > ?";
-  std::vector<SqlValue> p = {q.after_id};
+  std::vector<SqlValue> p;
+  // emplace_back, not temporaries: GCC 12 at -O3 falsely warns (maybe-uninitialized)
+  // on moving a temporary SqlValue.
+  p.emplace_back(q.after_id);
   if (!q.status.empty()) {
     sql += " AND status = ?";
-    p.push_back(q.status);
+    p.emplace_back(q.status);
   }
   if (!q.assigned_to.empty()) {
     sql += " AND assigned_to = ?";
-    p.push_back(q.assigned_to);
+    p.emplace_back(q.assigned_to);
   }
   sql += " ORDER BY request_id LIMIT ?";
-  p.push_back(q.limit);
+  p.emplace_back(q.limit);
   std::vector<TracingRequestRow> out;
   REUNITE_RETURN_IF_ERROR(db_.QueryEach(sql, p, [&](const Row& r) {
     out.push_back(FromRow(r));
