@@ -4,17 +4,30 @@
 // (the pipeline runs in a child process; ru_maxrss of that child), pair
 // completeness of blocking and precision/recall/F1 against the truth.
 //
-//   build/h-linkage-rel/bench/dedupe_bench [RECORDS=1000000] [WORK_DIR=/tmp/reunite-dedupe]
+// The true pairs blocking misses are counted by cause (which fields differ
+// between the two records, and whether a rule would have held them but its
+// block was too large).
+//
+//   build/release/bench/dedupe_bench [RECORDS=1000000] [WORK_DIR=/tmp/reunite-dedupe] [MODEL]
+//
+// MODEL defaults to models/person.json; pass an older model file to measure
+// before/after blocking rules in the same run.
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <functional>
+#include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "linkage/link_io.h"
 #include "linkage/link_job.h"
@@ -34,9 +47,81 @@ double LoadAverage() {
   return getloadavg(load, 1) == 1 ? load[0] : 0;
 }
 
-int RunPipeline(const std::string& dir) {
+int ComparisonIndex(const Model& model, std::string_view name) {
+  for (size_t c = 0; c < model.comparisons.size(); ++c) {
+    if (model.comparisons[c].name == name) return static_cast<int>(c);
+  }
+  return -1;
+}
+
+// Why blocking missed the true pair (i, j): a rule whose key both records
+// share (and whose if_missing condition holds) must have skipped the block as
+// too large; otherwise which of the blocked fields differ.
+std::string MissCause(const Model& model, const PreparedTable& t, uint32_t i, uint32_t j) {
+  for (size_t r = 0; r < t.block_keys.size(); ++r) {
+    const uint64_t k = t.block_keys[r][i];
+    if (k == 0 || k != t.block_keys[r][j]) continue;
+    if (!t.block_missing[r].empty() && !t.block_missing[r][i] && !t.block_missing[r][j]) continue;
+    return "a rule's block was too large (first: rule " + std::to_string(r) + ")";
+  }
+  std::string cause;
+  auto add = [&](const std::string& part) { cause += (cause.empty() ? "" : ", ") + part; };
+  const int dob = ComparisonIndex(model, "dob"), given = ComparisonIndex(model, "given_name");
+  const int surnames = ComparisonIndex(model, "surnames"),
+            anum = ComparisonIndex(model, "a_number");
+  if (dob >= 0) {
+    const Date a = t.comparisons[dob].dates[i], b = t.comparisons[dob].dates[j];
+    const int64_t days = a.IsValid() && b.IsValid() ? std::llabs(a.ToDays() - b.ToDays()) : 0;
+    if (!a.IsValid() || !b.IsValid()) {
+      add("dob missing");
+    } else if (a == b) {
+      add("dob equal");
+    } else if (a.year == b.year && a.day == b.month && a.month == b.day) {
+      add("dob day/month swapped");
+    } else if ((a.month == 1 && a.day == 1) || (b.month == 1 && b.day == 1)) {
+      add(a.year == b.year ? "dob placeholder 1 Jan" : "dob placeholder 1 Jan, other year");
+    } else if (a.month == b.month && a.day == b.day) {
+      add("dob year off");
+    } else if (days <= 31) {
+      add("dob days off");
+    } else {
+      add("dob differs");
+    }
+  }
+  if (given >= 0) {
+    const auto& g = t.comparisons[given];
+    if (g.value[i] == 0 || g.value[j] == 0) {
+      add("given missing");
+    } else if (g.given[i].phonetic_first == g.given[j].phonetic_first) {
+      add("given sounds alike");
+    } else {
+      add("given differs");
+    }
+  }
+  if (surnames >= 0) {
+    const names::SurnameFeature& a = t.comparisons[surnames].surnames[i];
+    const names::SurnameFeature& b = t.comparisons[surnames].surnames[j];
+    if (a.paternal_key.empty() || b.paternal_key.empty()) {
+      add("surname missing");
+    } else if (a.paternal_key == b.paternal_key) {
+      add(a.maternal_key.empty() || b.maternal_key.empty() ? "paternal alike, one maternal missing"
+                                                           : "paternal alike");
+    } else if (a.paternal_key == b.maternal_key || a.maternal_key == b.paternal_key) {
+      add("surnames swapped or one dropped");
+    } else {
+      add("paternal differs");
+    }
+  }
+  if (anum >= 0) {
+    const auto& v = t.comparisons[anum].value;
+    if (v[i] != 0 && v[j] != 0) add(v[i] == v[j] ? "a-number equal" : "a-number differs");
+  }
+  return cause;
+}
+
+int RunPipeline(const std::string& dir, const std::string& model_path) {
   auto start = std::chrono::steady_clock::now();
-  auto model = LoadModel(std::string(REUNITE_SOURCE_DIR) + "/models/person.json");
+  auto model = LoadModel(model_path);
   if (!model.ok()) return 1;
   InputSpec spec;
   spec.left_path = dir + "/persons.csv";
@@ -149,6 +234,31 @@ int RunPipeline(const std::string& dir) {
       }
     }
   }
+  // Missed true pairs by cause, most frequent first (not timed).
+  {
+    std::unordered_map<uint32_t, std::vector<uint32_t>> members;
+    for (uint32_t i = 0; i < person.size(); ++i) members[person[i]].push_back(i);
+    std::map<std::string, uint64_t> causes;
+    uint64_t missed = 0;
+    for (const auto& [p, recs] : members) {
+      for (size_t a = 0; a < recs.size(); ++a) {
+        for (size_t b = a + 1; b < recs.size(); ++b) {
+          const uint32_t i = std::min(recs[a], recs[b]), j = std::max(recs[a], recs[b]);
+          if (candidate_true.count(uint64_t{i} << 32 | j)) continue;
+          ++causes[MissCause(*model, job.left_prepared(), i, j)];
+          ++missed;
+        }
+      }
+    }
+    std::vector<std::pair<uint64_t, std::string>> sorted;
+    for (const auto& [c, n] : causes) sorted.push_back({n, c});
+    std::sort(sorted.begin(), sorted.end(), std::greater<>());
+    std::printf("missed true pairs by cause (%llu):\n", static_cast<unsigned long long>(missed));
+    for (size_t k = 0; k < sorted.size() && k < 20; ++k) {
+      std::printf("  %6llu  %5.1f%%  %s\n", static_cast<unsigned long long>(sorted[k].first),
+                  100.0 * sorted[k].first / missed, sorted[k].second.c_str());
+    }
+  }
   uint64_t tp = 0;
   for (const ScoredPair& p : job.matches()) tp += person[p.left] == person[p.right];
   const double precision = job.matches().empty() ? 0 : double(tp) / job.matches().size();
@@ -167,9 +277,11 @@ int RunPipeline(const std::string& dir) {
 int main(int argc, char** argv) {
   const size_t records = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 1000000;
   const std::string dir = argc > 2 ? argv[2] : "/tmp/reunite-dedupe";
+  const std::string model_path =
+      argc > 3 ? argv[3] : std::string(REUNITE_SOURCE_DIR) + "/models/person.json";
   mkdir(dir.c_str(), 0755);
-  std::printf("dedupe_bench: %zu synthetic person records, models/person.json, 2 threads\n",
-              records);
+  std::printf("dedupe_bench: %zu synthetic person records, %s, 2 threads\n", records,
+              model_path.c_str());
   std::fflush(stdout);
   pid_t gen = fork();
   if (gen == 0) {
@@ -185,7 +297,7 @@ int main(int argc, char** argv) {
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return 1;
   pid_t run = fork();
   if (run == 0) {
-    int rc = RunPipeline(dir);
+    int rc = RunPipeline(dir, model_path);
     std::fflush(stdout);
     _exit(rc);
   }

@@ -63,6 +63,17 @@ std::vector<int> MissingComparisons(const Model& model) {
 
 }  // namespace
 
+bool BlockTooLarge(uint64_t size, uint64_t lacking, uint64_t max_size) {
+  const uint64_t pairs = lacking * (lacking - (lacking > 0)) / 2 + lacking * (size - lacking);
+  return pairs > max_size * (max_size - (max_size > 0)) / 2;
+}
+
+bool LinkBlockTooLarge(uint64_t left, uint64_t right, uint64_t pairs, bool if_missing,
+                       uint64_t max_size) {
+  if (if_missing) return pairs > max_size * max_size;
+  return left > max_size || right > max_size;
+}
+
 Blocker Blocker::ForDedupe(const PreparedTable& table, const Model& model) {
   Blocker b;
   b.dedupe_ = true;
@@ -87,7 +98,7 @@ Blocker Blocker::ForDedupe(const PreparedTable& table, const Model& model) {
       const size_t m = MissingEnd(sorted, s, e, missing);
       if (size >= 2 && m > s) {
         ++b.stats_.blocks;
-        if (size > max_size) {
+        if (BlockTooLarge(size, m - s, max_size)) {
           ++b.stats_.oversized_blocks;
           b.stats_.oversized_records += size;
           for (size_t k = s; k < e; ++k) keys[sorted[k]] = 0;
@@ -125,7 +136,7 @@ Blocker Blocker::ForLink(const PreparedTable& left, const PreparedTable& right,
     std::vector<uint64_t>& rk = right_effective[r];
     const std::vector<uint8_t>& lmiss = left.block_missing[r];
     const std::vector<uint8_t>& rmiss = right.block_missing[r];
-    const size_t max_size = static_cast<size_t>(model.MaxBlockSize(r));
+    const uint64_t max_size = static_cast<uint64_t>(model.MaxBlockSize(r));
     b.left_sorted_[r] = SortByKey(lk, lmiss);
     b.right_sorted_[r] = SortByKey(rk, rmiss);
     const std::vector<uint32_t>& ls = b.left_sorted_[r];
@@ -151,7 +162,7 @@ Blocker Blocker::ForLink(const PreparedTable& left, const PreparedTable& right,
           static_cast<uint64_t>(lm - li) * (re - ri) + static_cast<uint64_t>(le - lm) * (rm - ri);
       if (pairs > 0) {
         ++b.stats_.blocks;
-        if (le - li > max_size || re - ri > max_size) {
+        if (LinkBlockTooLarge(le - li, re - ri, pairs, b.missing_comparison_[r] >= 0, max_size)) {
           ++b.stats_.oversized_blocks;
           b.stats_.oversized_records += (le - li) + (re - ri);
           for (size_t k = li; k < le; ++k) clear_left.push_back(ls[k]);

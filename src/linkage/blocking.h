@@ -7,7 +7,8 @@
 // A block with more than max_block_size records on a side (the rule's own,
 // else the model's) is skipped (counted in BlockingStats); a pair can still
 // be found by another rule. A rule with `if_missing` pairs only records of
-// which at least one lacks that value (its blocks list those records first).
+// which at least one lacks that value (its blocks list those records first);
+// its blocks are bounded by the pairs they make instead (see BlockTooLarge).
 // Thread-safe after construction: ForEachPair may run on several shards at once.
 #ifndef REUNITE_LINKAGE_BLOCKING_H_
 #define REUNITE_LINKAGE_BLOCKING_H_
@@ -27,6 +28,19 @@ struct BlockingStats {
   uint64_t candidate_pairs_upper = 0;   // pairs in kept blocks before deduplication
   std::vector<uint64_t> pairs_by_rule;  // pairs in kept blocks per rule (before dedup)
 };
+
+// Whether a dedupe block of `size` records, `lacking` of which lack the
+// rule's if_missing value (lacking == size for a rule without if_missing),
+// is skipped: when it makes more pairs than a full block of `max_size`
+// records, max_size·(max_size−1)/2. For a plain rule that is size > max_size;
+// an if_missing block pairs only the records lacking the value, so a large
+// block (a common name) with few of them is kept.
+bool BlockTooLarge(uint64_t size, uint64_t lacking, uint64_t max_size);
+// The same for linkage: a plain rule's block is skipped when either side has
+// more than max_size records, an if_missing rule's when it makes more than
+// max_size² pairs.
+bool LinkBlockTooLarge(uint64_t left, uint64_t right, uint64_t pairs, bool if_missing,
+                       uint64_t max_size);
 
 class Blocker {
  public:

@@ -114,6 +114,32 @@ TEST(BlockingTest, IfMissingRulePairsOnlyRecordsLackingTheValue) {
   EXPECT_EQ(linked, (std::set<std::pair<uint32_t, uint32_t>>{{0, 1}, {1, 0}, {1, 1}}));
 }
 
+TEST(BlockingTest, IfMissingBlockIsBoundedByItsPairsNotItsRecords) {
+  // max 4 records = at most 6 pairs. 5 records of which 1 lacks the value
+  // make 4 pairs: kept although the block has more than 4 records; with 2
+  // lacking, 1 + 2 x 3 = 7 pairs: skipped. A plain rule skips both.
+  EXPECT_FALSE(BlockTooLarge(5, 1, 4));
+  EXPECT_TRUE(BlockTooLarge(5, 2, 4));
+  EXPECT_TRUE(BlockTooLarge(5, 5, 4));
+  EXPECT_FALSE(BlockTooLarge(4, 4, 4));
+  EXPECT_TRUE(LinkBlockTooLarge(5, 1, 5, false, 4));
+  EXPECT_FALSE(LinkBlockTooLarge(5, 1, 5, true, 4));
+  EXPECT_TRUE(LinkBlockTooLarge(5, 4, 17, true, 4));
+
+  PreparedTable t =
+      WithKeys({{3, 3, 3, 3, 3}, {6, 6, 6, 6, 6}}, {{0, 0, 0, 0, 1}, {0, 0, 0, 1, 1}});
+  Model model = RulesModel(2, 4);
+  model.blocking[0].if_missing = "dob";
+  model.blocking[1].if_missing = "dob";
+  Blocker b = Blocker::ForDedupe(t, model);
+  EXPECT_EQ(b.stats().pairs_by_rule[0], 4u);
+  EXPECT_EQ(b.stats().pairs_by_rule[1], 0u);
+  EXPECT_EQ(b.stats().oversized_blocks, 1u);
+  std::set<std::pair<uint32_t, uint32_t>> seen;
+  b.ForEachPair(0, 1, [&](uint32_t i, uint32_t j) { seen.insert({i, j}); });
+  EXPECT_EQ(seen, (std::set<std::pair<uint32_t, uint32_t>>{{0, 4}, {1, 4}, {2, 4}, {3, 4}}));
+}
+
 TEST(BlockingTest, RuleMaxBlockSizeOverridesTheModels) {
   PreparedTable t = WithKeys({{4, 4, 4}, {8, 8, 8}});
   Model model = RulesModel(2, 100);

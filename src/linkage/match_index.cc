@@ -5,6 +5,7 @@
 #include <mutex>
 #include <unordered_set>
 
+#include "linkage/blocking.h"
 #include "linkage/link_io.h"
 #include "linkage/model.h"
 #include "linkage/prepare.h"
@@ -43,13 +44,32 @@ struct LinkageIndex::Impl {
       }
       std::sort(s.begin(), s.end());
       // Drop oversized blocks (as batch blocking does) and clear their keys.
+      // An if_missing block is bounded by the pairs of its records lacking
+      // the value (BlockTooLarge); when it has more than max_block_size
+      // records only those are kept (a query without the value then meets
+      // only them, not the whole block).
       std::vector<std::pair<uint64_t, uint32_t>> kept;
+      const std::vector<uint8_t>& missing = prepared.block_missing[r];
+      const auto max_size = static_cast<uint64_t>(model.MaxBlockSize(r));
       size_t b = 0;
       while (b < s.size()) {
         size_t e = b + 1;
         while (e < s.size() && s[e].first == s[b].first) ++e;
-        if (e - b > static_cast<size_t>(model.MaxBlockSize(r))) {
+        uint64_t lacking = e - b;
+        if (!missing.empty()) {
+          lacking = 0;
+          for (size_t k = b; k < e; ++k) lacking += missing[s[k].second];
+        }
+        if (BlockTooLarge(e - b, lacking, max_size)) {
           for (size_t k = b; k < e; ++k) keys[r][s[k].second] = 0;
+        } else if (e - b > max_size) {
+          for (size_t k = b; k < e; ++k) {
+            if (missing[s[k].second]) {
+              kept.push_back(s[k]);
+            } else {
+              keys[r][s[k].second] = 0;
+            }
+          }
         } else {
           kept.insert(kept.end(), s.begin() + static_cast<long>(b),
                       s.begin() + static_cast<long>(e));

@@ -156,8 +156,8 @@ class Parser {
     if (colon == 0 || key.empty()) return Error(path, "empty column name");
     if (colon == std::string::npos) return Status::Ok();
     std::string_view t = std::string_view(key).substr(colon + 1);
-    if (t == "phonetic" || t == "year" || t == "first_token" || t == "maternal" ||
-        t == "maternal_phonetic" || t == "pair_phonetic") {
+    if (t == "phonetic" || t == "year" || t == "month" || t == "first_token" || t == "maternal" ||
+        t == "maternal_phonetic" || t == "last_phonetic" || t == "pair_phonetic") {
       return Status::Ok();
     }
     auto digits_after = [&](std::string_view prefix) {
@@ -167,8 +167,9 @@ class Parser {
     };
     if (digits_after("first") || digits_after("last")) return Status::Ok();
     return Error(path, "unknown transform '" + std::string(t) +
-                           "' (expected phonetic, year, first_token, maternal, "
-                           "maternal_phonetic, pair_phonetic, first<N>, last<N>)");
+                           "' (expected phonetic, year, month, first_token, maternal, "
+                           "maternal_phonetic, last_phonetic, pair_phonetic, first<N>, "
+                           "last<N>)");
   }
 
   Result<Comparison> ParseComparison(const json& j, const std::string& path) {

@@ -90,9 +90,10 @@ struct Comparison {
 
 // One blocking rule: records sharing all keys are candidate pairs. A key is
 // "name" or "name:transform" with transform one of: phonetic, first<N>,
-// year, first_token, last<N>, and for surnames maternal, maternal_phonetic
-// and pair_phonetic (the phonetic keys of both surnames in either order; no
-// key unless both are known).
+// year, month (dates), first_token, last<N>, and for surnames maternal,
+// maternal_phonetic, last_phonetic (of the maternal surname, else of the
+// only one) and pair_phonetic (the phonetic keys of both surnames in either
+// order; no key unless both are known).
 // `name` is a comparison name or a column a comparison reads: the key comes
 // from that comparison's prepared features (surnames: the paternal surname,
 // or the maternal one; given name: the first given name, nickname-resolved

@@ -36,6 +36,7 @@ std::string KeyPart(std::string_view standardised, std::string_view transform, b
   if (transform.empty()) return std::string(standardised);
   if (transform == "phonetic") return names::SpanishPhoneticKey(standardised);
   if (transform == "year") return is_date ? std::string(standardised.substr(0, 4)) : std::string();
+  if (transform == "month") return is_date ? std::string(standardised.substr(5, 2)) : std::string();
   if (transform == "first_token")
     return std::string(standardised.substr(0, standardised.find(' ')));
   if (transform.substr(0, 5) == "first") {
@@ -73,6 +74,10 @@ std::string ComparisonKeyText(const Comparison& c, const PreparedComparison& pc,
       const names::SurnameFeature& s = pc.surnames[i];
       if (transform == "maternal") return s.surnames.maternal;
       if (transform == "maternal_phonetic") return s.maternal_key;
+      // The last surname written: the maternal one, else the only one (a
+      // clerk who keeps one surname, or takes the last word as "last name").
+      if (transform == "last_phonetic")
+        return s.maternal_key.empty() ? s.paternal_key : s.maternal_key;
       if (transform == "pair_phonetic") {  // both surnames, either order
         if (s.paternal_key.empty() || s.maternal_key.empty()) return {};
         return s.paternal_key < s.maternal_key ? s.paternal_key + "|" + s.maternal_key

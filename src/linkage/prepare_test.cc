@@ -48,5 +48,26 @@ TEST(PrepareTest, FullNameFillsEmptyGivenAndSurnameColumns) {
   EXPECT_EQ(p.block_keys[2][3], 0u) << "no name, no key";
 }
 
+TEST(PrepareTest, LastSurnameAndMonthKeys) {
+  auto model = LoadModel(reunite::testing::SourceDir() + "/models/person.json");
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  model->blocking = {{{"surnames:last_phonetic"}, "", 0}, {{"dob:month"}, "", 0}};
+  RecordTable t = Table({"given_name", "paternal_surname", "maternal_surname", "dob"},
+                        {{"Diego", "Velásquez", "Francisco", "1990-03-15"},
+                         {"Diego", "Francisco", "", "1991-03-02"},
+                         {"Diego", "Velásquez", "", "1990-04-15"},
+                         {"Diego", "", "", ""}});
+  FeatureSpace space(*model);
+  PreparedTable p = space.Prepare(t, 1);
+  // The last surname written: the maternal one, else the only one.
+  EXPECT_EQ(p.block_keys[0][0], p.block_keys[0][1]);
+  EXPECT_NE(p.block_keys[0][0], p.block_keys[0][2]);
+  EXPECT_EQ(p.block_keys[0][3], 0u);
+  // The month alone: a year or day off keeps it.
+  EXPECT_EQ(p.block_keys[1][0], p.block_keys[1][1]);
+  EXPECT_NE(p.block_keys[1][0], p.block_keys[1][2]);
+  EXPECT_EQ(p.block_keys[1][3], 0u);
+}
+
 }  // namespace
 }  // namespace reunite::linkage
