@@ -94,7 +94,12 @@ void AddServeCommand(CLI::App& app, CommandResult& result) {
       ->capture_default_str();
   sub->add_option("--model", f->options.model_path, "Linkage model for tracing requests")
       ->capture_default_str();
-  sub->add_option("--threads", f->options.threads, "Worker threads")->capture_default_str();
+  sub->add_option("--threads", f->options.threads,
+                  "Worker threads: the concurrent connections served (keep-alive holds one each)")
+      ->capture_default_str();
+  sub->add_option("--db-connections", f->options.db_connections,
+                  "Pooled database connections shared by the threads")
+      ->capture_default_str();
   sub->add_option("--max-body", f->options.max_body_bytes, "Largest JSON request body (bytes)")
       ->capture_default_str();
   sub->add_option("--max-upload", f->options.max_upload_bytes, "Largest import upload (bytes)")

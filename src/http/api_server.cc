@@ -200,6 +200,7 @@ struct ApiServer::Impl {
       shown = Status(status.code(), "internal error; the server log has the details");
     }
     res.status = http;
+    if (auto secs = RetryAfterSeconds(status)) SetHeader(res, "Retry-After", std::to_string(*secs));
     res.set_content(ErrorBody(shown), "application/json");
   }
 
@@ -285,10 +286,13 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(const ServerOptions& options
   if (options.threads == 0 || options.threads > 1024) {
     return InvalidArgument("--threads: 1 to 1024");
   }
+  if (options.db_connections == 0 || options.db_connections > 256) {
+    return InvalidArgument("--db-connections: 1 to 256");
+  }
   // Migrate once, on one connection, before serving.
   REUNITE_ASSIGN_OR_RETURN(auto first, storage::OpenAndMigrate(options.db_url));
   first.reset();
-  impl->pool = std::make_unique<storage::ConnectionPool>(options.db_url, options.threads + 2);
+  impl->pool = std::make_unique<storage::ConnectionPool>(options.db_url, options.db_connections);
   if (!options.static_dir.empty()) {
     impl->static_root = CanonicalRoot(options.static_dir);
     if (impl->static_root.empty()) {
@@ -330,6 +334,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(const ServerOptions& options
   svr.set_read_timeout(options.read_timeout_s, 0);
   svr.set_write_timeout(options.write_timeout_s, 0);
   svr.set_keep_alive_timeout(options.keep_alive_timeout_s);
+  svr.set_keep_alive_max_count(options.keep_alive_max_requests);
   Impl* self = impl.get();
   svr.set_pre_routing_handler([self](const httplib::Request& req, httplib::Response& res) {
     return self->PreRouting(req, res);
