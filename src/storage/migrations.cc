@@ -78,6 +78,104 @@ CREATE TABLE quarantine (
 );
 )SQL";
 
+// Version 3: resolved persons, the read model `reunite resolve` projects
+// from its person_resolved / person_merged / person_split events. A person
+// is a cluster of source records; person_records maps each record reference
+// ("source/record_key") to the person holding it now. Persons merged away or
+// split are kept with status 'retired' and the event that retired them.
+constexpr std::string_view kPersonsSql = R"SQL(
+CREATE TABLE persons (
+  person_id TEXT PRIMARY KEY,
+  status TEXT NOT NULL,
+  record_count BIGINT NOT NULL,
+  given_name TEXT NOT NULL,
+  surnames TEXT NOT NULL,
+  dob TEXT NOT NULL,
+  sex TEXT NOT NULL,
+  a_number TEXT NOT NULL,
+  nationality TEXT NOT NULL,
+  age_group TEXT NOT NULL,
+  created_seq BIGINT NOT NULL,
+  updated_seq BIGINT NOT NULL
+);
+CREATE INDEX persons_status ON persons (status);
+CREATE INDEX persons_a_number ON persons (a_number);
+CREATE TABLE person_records (
+  record_ref TEXT PRIMARY KEY,
+  person_id TEXT NOT NULL,
+  source TEXT NOT NULL,
+  record_key TEXT NOT NULL
+);
+CREATE INDEX person_records_person ON person_records (person_id);
+)SQL";
+
+// Version 4: family units and relationships. A family unit (the agency's
+// number) is never deleted, only split or closed; family_members keeps every
+// person ever seen in it. A relationship is parent/guardian -> child with
+// kind, evidence, status and source; `evidence_items` is a JSON array of
+// every piece of evidence (family unit, declared relation, review).
+constexpr std::string_view kFamiliesSql = R"SQL(
+CREATE TABLE family_units (
+  family_unit TEXT PRIMARY KEY,
+  status TEXT NOT NULL,
+  apprehended_on TEXT NOT NULL,
+  created_seq BIGINT NOT NULL,
+  updated_seq BIGINT NOT NULL
+);
+CREATE TABLE family_members (
+  family_unit TEXT NOT NULL,
+  person_id TEXT NOT NULL,
+  member_role TEXT NOT NULL,
+  PRIMARY KEY (family_unit, person_id)
+);
+CREATE INDEX family_members_person ON family_members (person_id);
+CREATE TABLE relationships (
+  parent_id TEXT NOT NULL,
+  child_id TEXT NOT NULL,
+  kind TEXT NOT NULL,
+  evidence TEXT NOT NULL,
+  status TEXT NOT NULL,
+  source TEXT NOT NULL,
+  evidence_items TEXT NOT NULL,
+  updated_seq BIGINT NOT NULL,
+  PRIMARY KEY (parent_id, child_id)
+);
+CREATE INDEX relationships_child ON relationships (child_id);
+)SQL";
+
+// Version 5: the review queue (record pairs between the reject and accept
+// thresholds, ranked by how much a decision changes), the review decisions
+// projected from review_accepted / review_rejected events, and each
+// projection's position in the event log.
+constexpr std::string_view kReviewSql = R"SQL(
+CREATE TABLE review_queue (
+  left_ref TEXT NOT NULL,
+  right_ref TEXT NOT NULL,
+  left_person TEXT NOT NULL,
+  right_person TEXT NOT NULL,
+  match_weight DOUBLE PRECISION NOT NULL,
+  match_probability DOUBLE PRECISION NOT NULL,
+  priority DOUBLE PRECISION NOT NULL,
+  why TEXT NOT NULL,
+  queued_seq BIGINT NOT NULL,
+  PRIMARY KEY (left_ref, right_ref)
+);
+CREATE INDEX review_queue_priority ON review_queue (priority);
+CREATE TABLE review_decisions (
+  left_ref TEXT NOT NULL,
+  right_ref TEXT NOT NULL,
+  decision TEXT NOT NULL,
+  actor TEXT NOT NULL,
+  note TEXT NOT NULL,
+  decided_seq BIGINT NOT NULL,
+  PRIMARY KEY (left_ref, right_ref)
+);
+CREATE TABLE projection_state (
+  projection TEXT PRIMARY KEY,
+  last_seq BIGINT NOT NULL
+);
+)SQL";
+
 // Version 7: accounts. Users (Argon2id password hashes), sessions (only the
 // SHA-256 of each token is stored) and the login/intake throttle shared by
 // every server on the database. Times are epoch milliseconds (UTC).
@@ -210,6 +308,9 @@ CREATE INDEX tracing_requests_status ON tracing_requests (status, request_id);
 constexpr Migration kMigrations[] = {
     {1, "event log", kEventLogSql, kEventLogSql},
     {2, "source records and quarantine", kSourceRecordsSql, kSourceRecordsSql},
+    {3, "resolved persons", kPersonsSql, kPersonsSql},
+    {4, "family units and relationships", kFamiliesSql, kFamiliesSql},
+    {5, "review queue and projection state", kReviewSql, kReviewSql},
     {7, "accounts, sessions and throttle", kAccountsSql, kAccountsSql},
     {8, "audit log", kAuditSqliteSql, kAuditPostgresSql},
     {9, "tracing requests", kTracingSql, kTracingSql},
