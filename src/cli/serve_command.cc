@@ -92,6 +92,8 @@ void AddServeCommand(CLI::App& app, CommandResult& result) {
                   "Directory of the web UI (index.html is served for app routes)");
   sub->add_option("--mappings", f->options.mappings_dir, "Source mappings for import uploads")
       ->capture_default_str();
+  sub->add_option("--orders", f->options.orders_dir, "Court orders (*.json) for the reports")
+      ->capture_default_str();
   sub->add_option("--model", f->options.model_path, "Linkage model for tracing requests")
       ->capture_default_str();
   sub->add_option("--threads", f->options.threads,

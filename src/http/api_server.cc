@@ -186,6 +186,10 @@ struct ApiServer::Impl {
     }
     res.status = reply.status;
     for (const auto& [k, v] : reply.headers) res.headers.emplace(k, v);
+    if (!reply.content_type.empty()) {
+      res.set_content(std::move(reply.raw_body), reply.content_type.c_str());
+      return;
+    }
     res.set_content(reply.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                     "application/json");
   }
@@ -311,6 +315,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(const ServerOptions& options
   impl->api.tracing = options.tracing;
   impl->api.tracing.index = impl->index.get();
   impl->api.mappings_dir = options.mappings_dir;
+  impl->api.orders_dir = options.orders_dir;
   impl->api.openapi_json = embedded::kOpenApiJson;
   impl->tls = !options.tls_cert.empty();
   impl->api.secure_cookies = impl->tls;
@@ -366,8 +371,8 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(const ServerOptions& options
                    req.method.c_str(), req.path.c_str(), res.status);
     });
   }
-  for (auto routes :
-       {MetaRoutes(), AuthRoutes(), UserRoutes(), AuditRoutes(), DataRoutes(), TracingRoutes()}) {
+  for (auto routes : {MetaRoutes(), AuthRoutes(), UserRoutes(), AuditRoutes(), DataRoutes(),
+                      TracingRoutes(), ReportRoutes()}) {
     for (const Route& r : routes) impl->Register(r);
   }
   if (!impl->static_root.empty()) {

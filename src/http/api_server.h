@@ -33,6 +33,7 @@ struct ServerOptions {
   std::string tls_cert, tls_key;                  // both or neither (PEM files)
   std::string static_dir;                         // the web UI (index.html fallback); empty: none
   std::string mappings_dir = "mappings";          // for import uploads
+  std::string orders_dir = "orders";              // court orders (*.json) for the reports
   std::string model_path = "models/person.json";  // tracing matches; missing: no matching
   // Worker threads. cpp-httplib keeps a keep-alive connection on one thread
   // for its lifetime, so this bounds the concurrent connections served; the
