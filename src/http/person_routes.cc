@@ -22,6 +22,11 @@ std::vector<Route> PersonRoutes() {
          return Ok(
              service::ReadPerson(ctx.db(), *ctx.api().policy, ctx.caller(), ctx.PathParam("id")));
        }},
+      {"GET", "/api/v1/persons/{id}/timeline", "persons.read", BodyKind::kNone,
+       [](RequestContext& ctx) {
+         return Ok(service::PersonTimeline(ctx.db(), *ctx.api().policy, ctx.caller(),
+                                           ctx.PathParam("id")));
+       }},
       {"GET", "/api/v1/families/{id}", "families.read", BodyKind::kNone,
        [](RequestContext& ctx) {
          return Ok(service::ReadFamilyUnit(ctx.db(), *ctx.api().policy, ctx.caller(),

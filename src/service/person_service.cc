@@ -121,6 +121,47 @@ std::map<std::string, std::string> NameQuery(const std::string& q) {
   return out;
 }
 
+// Events by a query on the events table, redacted, by occurred_at then seq.
+Result<json> EventsWhere(storage::Connection& db, const AccessPolicy& policy, const Caller& caller,
+                         const std::string& where, const std::vector<storage::SqlValue>& params) {
+  std::vector<storage::Event> events;
+  Status s = db.QueryEach(
+      "SELECT seq, occurred_at, recorded_at, type, subjects, family_unit, custodian, reason, "
+      "actor, authority, sources, payload, prev_hash, hash FROM events WHERE " +
+          where,
+      params, [&](const storage::Row& r) -> Status {
+        storage::Event e;
+        e.seq = r.Int(0);
+        e.occurred_at = r.Text(1);
+        e.recorded_at = r.Text(2);
+        e.type = r.Text(3);
+        e.subjects = r.Text(4);
+        e.family_unit = r.Text(5);
+        e.custodian = r.Text(6);
+        e.reason = r.Text(7);
+        e.actor = r.Text(8);
+        e.authority = r.Text(9);
+        e.sources = r.Text(10);
+        e.payload = r.Text(11);
+        e.prev_hash = r.Text(12);
+        e.hash = r.Text(13);
+        events.push_back(std::move(e));
+        return Status::Ok();
+      });
+  REUNITE_RETURN_IF_ERROR(s);
+  std::stable_sort(
+      events.begin(), events.end(), [](const storage::Event& a, const storage::Event& b) {
+        return a.occurred_at != b.occurred_at ? a.occurred_at < b.occurred_at : a.seq < b.seq;
+      });
+  json out = json::array();
+  for (const auto& e : events) {
+    json j = EventJson(e);
+    if (caller.role) policy.Redact(*caller.role, j);
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
 struct Hit {
   std::string person_id;
   double score = 0;
@@ -240,7 +281,7 @@ Result<json> ReadPerson(storage::Connection& db, const AccessPolicy& policy, con
   return person;
 }
 
-Result<json> ReadFamilyUnit(storage::Connection& db, const AccessPolicy& /*policy*/,
+Result<json> ReadFamilyUnit(storage::Connection& db, const AccessPolicy& policy,
                             const Caller& caller, const std::string& family_unit) {
   REUNITE_ASSIGN_OR_RETURN(auto unit, resolution::FindFamilyUnit(db, family_unit));
   if (!unit) return NotFound("no family unit '" + family_unit + "'");
@@ -261,6 +302,8 @@ Result<json> ReadFamilyUnit(storage::Connection& db, const AccessPolicy& /*polic
       relationships.push_back(RelationshipJson(r));
     }
   }
+  REUNITE_ASSIGN_OR_RETURN(json timeline, EventsWhere(db, policy, caller, "family_unit = ?",
+                                                      {storage::SqlValue(family_unit)}));
   REUNITE_RETURN_IF_ERROR(RecordAudit(db, caller, subjects, "ok", "family " + family_unit));
   return json{{"id", unit->family_unit},
               {"status", unit->status},
@@ -268,7 +311,23 @@ Result<json> ReadFamilyUnit(storage::Connection& db, const AccessPolicy& /*polic
               {"members", members},
               {"relationships", relationships},
               {"children", json::array()},
-              {"timeline", json::array()}};
+              {"timeline", timeline}};
+}
+
+Result<json> PersonTimeline(storage::Connection& db, const AccessPolicy& policy,
+                            const Caller& caller, const std::string& person_id) {
+  REUNITE_ASSIGN_OR_RETURN(auto p, resolution::FindPerson(db, person_id));
+  if (!p) return NotFound("no person '" + person_id + "'");
+  REUNITE_ASSIGN_OR_RETURN(auto refs, resolution::RecordsOfPerson(db, person_id));
+  std::vector<storage::SqlValue> params = {json::array({person_id}).dump()};
+  for (const auto& ref : refs) params.emplace_back(json::array({ref}).dump());
+  std::string marks = "?";
+  for (size_t i = 1; i < params.size(); ++i) marks += ", ?";
+  REUNITE_ASSIGN_OR_RETURN(
+      json events, EventsWhere(db, policy, caller,
+                               "length(subjects) < 512 AND subjects IN (" + marks + ")", params));
+  REUNITE_RETURN_IF_ERROR(RecordAudit(db, caller, {person_id}, "ok", "timeline"));
+  return json{{"person_id", person_id}, {"events", events}};
 }
 
 std::string ReviewItemId(const std::string& left_ref, const std::string& right_ref) {

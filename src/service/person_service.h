@@ -44,7 +44,13 @@ Result<nlohmann::json> SearchPersons(storage::Connection& db, const AccessPolicy
 // A person with every source record (redacted) and relationship.
 Result<nlohmann::json> ReadPerson(storage::Connection& db, const AccessPolicy& policy,
                                   const Caller& caller, const std::string& person_id);
-// A family unit: members (PersonSummary), relationships among them.
+// {"person_id", "events"}: the events whose subjects are exactly one of the
+// person's records (as imported) or the person id, by occurred_at (redacted).
+Result<nlohmann::json> PersonTimeline(storage::Connection& db, const AccessPolicy& policy,
+                                      const Caller& caller, const std::string& person_id);
+// A family unit: members (PersonSummary), relationships among them, the
+// events recorded with its number (redacted). `children` (each child's
+// derived status and deadlines) stays empty until the case-file queries land.
 Result<nlohmann::json> ReadFamilyUnit(storage::Connection& db, const AccessPolicy& policy,
                                       const Caller& caller, const std::string& family_unit);
 
