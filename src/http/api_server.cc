@@ -316,6 +316,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(const ServerOptions& options
   impl->api.tracing.index = impl->index.get();
   impl->api.mappings_dir = options.mappings_dir;
   impl->api.orders_dir = options.orders_dir;
+  impl->api.model_path = std::filesystem::exists(options.model_path) ? options.model_path : "";
   impl->api.openapi_json = embedded::kOpenApiJson;
   impl->tls = !options.tls_cert.empty();
   impl->api.secure_cookies = impl->tls;

@@ -37,13 +37,13 @@ std::vector<Route> PersonRoutes() {
          service::ReviewListing listing;
          if (!ctx.Query("status").empty()) listing.status = ctx.Query("status");
          REUNITE_ASSIGN_OR_RETURN(listing.limit, ctx.QueryInt("limit", 50, 1, 100));
-         return Ok(service::ListReviewItems(ctx.db(), *ctx.api().policy, ctx.api().tracing.index,
-                                            ctx.caller(), listing));
+         listing.model_path = ctx.api().model_path;
+         return Ok(service::ListReviewItems(ctx.db(), *ctx.api().policy, ctx.caller(), listing));
        }},
       {"GET", "/api/v1/review-queue/{id}", "review.list", BodyKind::kNone,
        [](RequestContext& ctx) {
-         return Ok(service::ReadReviewItem(ctx.db(), *ctx.api().policy, ctx.api().tracing.index,
-                                           ctx.caller(), ctx.PathParam("id")));
+         return Ok(service::ReadReviewItem(ctx.db(), *ctx.api().policy, ctx.caller(),
+                                           ctx.api().model_path, ctx.PathParam("id")));
        }},
       {"POST", "/api/v1/review-queue/{id}/decision", "review.decide", BodyKind::kJson,
        [](RequestContext& ctx) -> Result<Reply> {
@@ -54,8 +54,8 @@ std::vector<Route> PersonRoutes() {
          }
          auto note = body.value("note", nlohmann::json(""));
          if (!note.is_string()) return InvalidArgument("note: expected a string");
-         return Ok(service::DecideReviewItem(ctx.db(), *ctx.api().policy, ctx.api().tracing.index,
-                                             ctx.caller(), ctx.PathParam("id"),
+         return Ok(service::DecideReviewItem(ctx.db(), *ctx.api().policy, ctx.caller(),
+                                             ctx.api().model_path, ctx.PathParam("id"),
                                              decision == "accept", note.get<std::string>()));
        }},
   };

@@ -32,6 +32,7 @@ struct ApiContext {
   service::TracingOptions tracing;
   std::string mappings_dir;
   std::string orders_dir;  // court orders for the reports
+  std::string model_path;  // the person model (review waterfalls)
   std::string_view openapi_json;
   bool secure_cookies = false;  // Secure attribute on cookies (TLS)
 };
@@ -105,6 +106,7 @@ std::vector<Route> AuditRoutes();
 std::vector<Route> DataRoutes();
 std::vector<Route> TracingRoutes();
 std::vector<Route> ReportRoutes();
+std::vector<Route> PersonRoutes();
 
 // Wraps a service result as a 200 reply.
 Result<Reply> Ok(Result<nlohmann::json> result, int status = 200);

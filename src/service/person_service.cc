@@ -5,6 +5,9 @@
 #include <map>
 #include <set>
 
+#include "linkage/model.h"
+#include "linkage/person_records.h"
+#include "linkage/records.h"
 #include "resolution/resolution.h"
 #include "resolution/review.h"
 #include "service/audit_trail.h"
@@ -366,8 +369,60 @@ struct ReviewRow {
   std::string why;
 };
 
+// The stored record's canonical fields as the linkage person table reads them.
+Result<linkage::SourceRecord> LinkageRecord(storage::Connection& db, const std::string& ref) {
+  auto [source, key] = SplitRef(ref);
+  storage::SourceRecordStore store(db);
+  REUNITE_ASSIGN_OR_RETURN(auto rec, store.FindRecordByKey(source, key));
+  if (!rec) return NotFound("no source record '" + ref + "'");
+  linkage::SourceRecord out{rec->source, rec->record_key, {}};
+  json fields = json::parse(rec->fields, nullptr, false);
+  if (fields.is_object()) {
+    for (const auto& [k, v] : fields.items()) {
+      if (v.is_string()) out.fields.emplace_back(k, v.get<std::string>());
+    }
+  }
+  return out;
+}
+
+// The waterfall of the pair with the server's person model: the right record
+// as a one-record index, the left as the query (the same scoring code as
+// `reunite explain`). Empty when the model is missing or blocking keeps the
+// pair apart.
+std::pair<json, double> ExplainPair(storage::Connection& db, const std::string& model_path,
+                                    const std::string& left_ref, const std::string& right_ref) {
+  std::pair<json, double> none = {json::array(), 0.0};
+  if (model_path.empty()) return none;
+  auto model = linkage::LoadModel(model_path);
+  auto left = LinkageRecord(db, left_ref);
+  auto right = LinkageRecord(db, right_ref);
+  if (!model.ok() || !left.ok() || !right.ok()) return none;
+  std::vector<linkage::SourceRecord> one = {*right};
+  linkage::IndexOptions options;
+  options.threads = 1;
+  auto index = linkage::LinkageIndex::FromTable(*model, linkage::PersonRecordTable(one), options);
+  if (!index.ok()) return none;
+  auto hits = (*index)->Match(linkage::PersonQuery(left->fields), 1);
+  if (!hits.ok() || hits->empty()) return none;
+  const linkage::MatchCandidate& c = hits->front();
+  json parts = json::array();
+  for (const auto& p : c.explanation) {
+    parts.push_back({{"comparison", p.comparison},
+                     {"level", p.level},
+                     {"level_label", p.level_label},
+                     {"left_value", p.query_value},
+                     {"right_value", p.record_value},
+                     {"m", p.m},
+                     {"u", p.u},
+                     {"weight", p.weight},
+                     {"tf_adjustment", p.tf_adjustment}});
+  }
+  return {parts, c.prior_weight};
+}
+
 Result<json> ReviewItemJson(storage::Connection& db, const AccessPolicy& policy,
-                            const Caller& caller, const ReviewRow& row) {
+                            const Caller& caller, const ReviewRow& row,
+                            const std::string& model_path) {
   std::set<std::string> removed;
   REUNITE_ASSIGN_OR_RETURN(json left, RecordJson(db, policy, caller, row.left_ref, removed));
   REUNITE_ASSIGN_OR_RETURN(json right, RecordJson(db, policy, caller, row.right_ref, removed));
@@ -377,6 +432,7 @@ Result<json> ReviewItemJson(storage::Connection& db, const AccessPolicy& policy,
                {"match_probability", row.probability},
                {"match_weight", row.weight},
                {"explanation", json::array()},
+               {"prior_weight", 0.0},
                {"why", row.why},
                {"status", row.status},
                {"decided_by", OrNull(row.decided_by)},
@@ -425,8 +481,7 @@ Result<std::optional<ReviewRow>> FindReviewRow(storage::Connection& db,
 }  // namespace
 
 Result<json> ListReviewItems(storage::Connection& db, const AccessPolicy& policy,
-                             TracingIndex* /*index*/, const Caller& caller,
-                             const ReviewListing& listing) {
+                             const Caller& caller, const ReviewListing& listing) {
   const std::string& status = listing.status;
   if (status != "pending" && status != "accepted" && status != "rejected" && status != "all") {
     return InvalidArgument("query parameter 'status': expected pending, accepted, rejected or all");
@@ -451,7 +506,7 @@ Result<json> ListReviewItems(storage::Connection& db, const AccessPolicy& policy
   std::vector<std::string> subjects;
   for (const ReviewRow& r : rows) {
     if (items.size() >= limit) break;
-    REUNITE_ASSIGN_OR_RETURN(json item, ReviewItemJson(db, policy, caller, r));
+    REUNITE_ASSIGN_OR_RETURN(json item, ReviewItemJson(db, policy, caller, r, listing.model_path));
     subjects.push_back(r.left_ref);
     subjects.push_back(r.right_ref);
     items.push_back(std::move(item));
@@ -461,11 +516,12 @@ Result<json> ListReviewItems(storage::Connection& db, const AccessPolicy& policy
 }
 
 Result<json> ReadReviewItem(storage::Connection& db, const AccessPolicy& policy,
-                            TracingIndex* /*index*/, const Caller& caller, const std::string& id) {
+                            const Caller& caller, const std::string& model_path,
+                            const std::string& id) {
   REUNITE_ASSIGN_OR_RETURN(auto refs, ParseReviewId(id));
   REUNITE_ASSIGN_OR_RETURN(auto row, FindReviewRow(db, refs));
   if (!row) return NotFound("no review item '" + id + "'");
-  REUNITE_ASSIGN_OR_RETURN(json item, ReviewItemJson(db, policy, caller, *row));
+  REUNITE_ASSIGN_OR_RETURN(json item, ReviewItemJson(db, policy, caller, *row, model_path));
   REUNITE_RETURN_IF_ERROR(RecordAudit(db, caller, {refs.first, refs.second}));
   return item;
 }
@@ -484,7 +540,7 @@ Result<json> DecideReviewItem(storage::Connection& db, const AccessPolicy& polic
                                           std::to_string(event.seq) + ")"));
   REUNITE_ASSIGN_OR_RETURN(auto now, FindReviewRow(db, refs));
   if (!now) return Internal("review item '" + id + "' vanished after its decision");
-  return ReviewItemJson(db, policy, caller, *now);
+  return ReviewItemJson(db, policy, caller, *now, model_path);
 }
 
 }  // namespace reunite::service

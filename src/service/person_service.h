@@ -63,19 +63,22 @@ std::string ReviewItemId(const std::string& left_ref, const std::string& right_r
 struct ReviewListing {
   std::string status = "pending";  // pending | accepted | rejected | all
   int64_t limit = 50;
+  std::string model_path;  // the person model for each pair's waterfall; empty: none
 };
 // {"items": [ReviewItem...], "next_cursor": null}: pending pairs by priority,
 // decided ones newest first.
+// Each item carries the waterfall of its pair (explanation, prior_weight)
+// scored with the person model at `model_path` (the shipped parameters, not
+// those `reunite resolve` trained in its run).
 Result<nlohmann::json> ListReviewItems(storage::Connection& db, const AccessPolicy& policy,
-                                       TracingIndex* index, const Caller& caller,
-                                       const ReviewListing& listing);
+                                       const Caller& caller, const ReviewListing& listing);
 Result<nlohmann::json> ReadReviewItem(storage::Connection& db, const AccessPolicy& policy,
-                                      TracingIndex* index, const Caller& caller,
+                                      const Caller& caller, const std::string& model_path,
                                       const std::string& id);
 // Appends review_accepted / review_rejected (resolution/review.h) with the
 // caller as the reviewer; the item as it now stands.
 Result<nlohmann::json> DecideReviewItem(storage::Connection& db, const AccessPolicy& policy,
-                                        TracingIndex* index, const Caller& caller,
+                                        const Caller& caller, const std::string& model_path,
                                         const std::string& id, bool accept,
                                         const std::string& note);
 
