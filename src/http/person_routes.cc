@@ -3,6 +3,7 @@
 // /review-queue/{id}/decision.
 #include "http/route.h"
 #include "service/person_service.h"
+#include "service/review_service.h"
 
 namespace reunite::http {
 

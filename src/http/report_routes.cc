@@ -37,7 +37,7 @@ Result<std::string> XlsxBytes(const report::ReportDocument& doc) {
   int fd = mkstemp(path);
   if (fd < 0) return IoError("cannot create a temporary file for the workbook");
   close(fd);
-  Status s = report::WriteXlsx(doc, path);
+  Status s = report::WriteReport(doc, {report::ReportFormat::kXlsx, ""}, path);
   std::string bytes;
   if (s.ok()) {
     std::ifstream in(path, std::ios::binary);

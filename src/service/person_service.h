@@ -1,11 +1,11 @@
-// The API's reads of resolved persons and family units and the review queue
-// (GET /persons, /persons/{id}, /families/{id}, /review-queue, POST
-// /review-queue/{id}/decision), over the resolution read model
+// The API's reads of resolved persons and family units (GET /persons,
+// /persons/{id}, /persons/{id}/timeline, /families/{id}), over the resolution
+// read model
 // (src/resolution: persons, person_records, relationships, family units,
 // review queue). Every reply is redacted for the caller's role
 // (AccessPolicy::Redact: a child's contact, location and sponsor fields, the
 // raw row) and every read of a person is in the audit log before the data is
-// returned; a review decision is audited with its event.
+// returned.
 //
 // Search: an id first (person id, A-number with or without the letter and
 // leading zeros, any agency record key such as a UAC id or event id), else a
@@ -13,7 +13,7 @@
 // person model's comparators, so misspellings match), candidate records
 // mapped to their persons.
 //
-// Errors: kNotFound for an unknown person, family unit or review pair;
+// Errors: kNotFound for an unknown person or family unit;
 // kInvalidArgument for a bad query; kFailedPrecondition when the store has no
 // resolved persons yet (run `reunite resolve`). Thread-safety: as the
 // Connection; the index is shared (see TracingIndex).
@@ -22,6 +22,7 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 
 #include "service/access_policy.h"
@@ -57,30 +58,11 @@ Result<nlohmann::json> ReadFamilyUnit(storage::Connection& db, const AccessPolic
 // The PersonSummary of one person (ids, names, kind, family units, sources).
 Result<nlohmann::json> PersonSummaryJson(storage::Connection& db, const std::string& person_id);
 
-// A review pair's id in URLs: "<left source>:<left key>,<right source>:<right key>".
-std::string ReviewItemId(const std::string& left_ref, const std::string& right_ref);
-
-struct ReviewListing {
-  std::string status = "pending";  // pending | accepted | rejected | all
-  int64_t limit = 50;
-  std::string model_path;  // the person model for each pair's waterfall; empty: none
-};
-// {"items": [ReviewItem...], "next_cursor": null}: pending pairs by priority,
-// decided ones newest first.
-// Each item carries the waterfall of its pair (explanation, prior_weight)
-// scored with the person model at `model_path` (the shipped parameters, not
-// those `reunite resolve` trained in its run).
-Result<nlohmann::json> ListReviewItems(storage::Connection& db, const AccessPolicy& policy,
-                                       const Caller& caller, const ReviewListing& listing);
-Result<nlohmann::json> ReadReviewItem(storage::Connection& db, const AccessPolicy& policy,
-                                      const Caller& caller, const std::string& model_path,
-                                      const std::string& id);
-// Appends review_accepted / review_rejected (resolution/review.h) with the
-// caller as the reviewer; the item as it now stands.
-Result<nlohmann::json> DecideReviewItem(storage::Connection& db, const AccessPolicy& policy,
-                                        const Caller& caller, const std::string& model_path,
-                                        const std::string& id, bool accept,
-                                        const std::string& note);
+// A stored record ("source/record_key") as the API shows it, redacted for
+// caller.role; the names of the removed fields are added to `removed`.
+Result<nlohmann::json> RedactedRecordJson(storage::Connection& db, const AccessPolicy& policy,
+                                          const Caller& caller, const std::string& ref,
+                                          std::set<std::string>& removed);
 
 }  // namespace reunite::service
 
