@@ -372,9 +372,15 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(const ServerOptions& options
                    req.method.c_str(), req.path.c_str(), res.status);
     });
   }
+  // A route whose action config/roles.json still marks "planned" waits on
+  // another branch's code and is not served (404), as api/openapi.json says.
   for (auto routes : {MetaRoutes(), AuthRoutes(), UserRoutes(), AuditRoutes(), DataRoutes(),
                       TracingRoutes(), ReportRoutes()}) {
-    for (const Route& r : routes) impl->Register(r);
+    for (const Route& r : routes) {
+      const service::ActionRule* rule = impl->api.policy->Find(r.action);
+      if (rule != nullptr && !rule->planned.empty()) continue;
+      impl->Register(r);
+    }
   }
   if (!impl->static_root.empty()) {
     svr.Get(R"(/(?!api/|api$).*)", [self](const httplib::Request& req, httplib::Response& res) {
