@@ -62,10 +62,14 @@ db="$store/reunite.db"
 has_resolve=0
 "$bin" resolve --help >/dev/null 2>&1 && has_resolve=1
 if [ ! -f "$store/.complete" ]; then
-  rm -rf "$store"
   mkdir -p "$store"
+  rm -f "$db" "$db-wal" "$db-shm" "$store/.resolved"
   t0=$(date +%s.%N)
-  "$bin" synth --families "$families" --seed "$seed" --out "$store/scenario" >/dev/null
+  if [ ! -f "$store/scenario/.done" ]; then
+    rm -rf "$store/scenario"
+    "$bin" synth --families "$families" --seed "$seed" --out "$store/scenario" >/dev/null
+    touch "$store/scenario/.done"
+  fi
   t1=$(date +%s.%N)
   ex="$store/scenario/exports"
   for pair in e3:e3_apprehensions.csv ice:ice_detention.csv orr:orr_shelter.csv \
@@ -73,7 +77,7 @@ if [ ! -f "$store/.complete" ]; then
     "$bin" import --db "$db" --source "${pair%%:*}" "$ex/${pair#*:}" >/dev/null
   done
   t2=$(date +%s.%N)
-  awk -v a="$t0" -v b="$t1" -v c="$t2" 'BEGIN { printf "store: synth %.1f s, import %.1f s\n", b - a, c - b }' 
+  awk -v a="$t0" -v b="$t1" -v c="$t2" 'BEGIN { printf "store: synth %.1f s, import %.1f s\n", b - a, c - b }'
   touch "$store/.complete"
 fi
 if ((has_resolve)) && [ ! -f "$store/.resolved" ]; then
