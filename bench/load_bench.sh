@@ -60,7 +60,7 @@ fi
 store="$work/f$families-s$seed"
 db="$store/reunite.db"
 has_resolve=0
-"$bin" resolve --help >/dev/null 2>&1 && has_resolve=1
+"$bin" --help 2>/dev/null | grep -qE "^  resolve( |$)" && has_resolve=1
 if [ ! -f "$store/.complete" ]; then
   mkdir -p "$store"
   rm -f "$db" "$db-wal" "$db-shm" "$store/.resolved"

@@ -76,17 +76,18 @@ awk -F, '
 # Resolve the stored records into persons, relationships and family units when
 # this build has the command (the server's case-file pages read them).
 has_resolve=0
-if "$bin" resolve --help >/dev/null 2>&1; then
+if "$bin" --help 2>/dev/null | grep -qE "^  resolve( |$)"; then
   has_resolve=1
   echo "== 3b. resolve the stored records into persons and families"
   "$bin" resolve --db "$db"
 fi
 
 echo "== 4. reports as of 2018-07-27 (the day after the 30-day deadline) and 2019-06-30"
-# From the store when it holds resolved persons and the report command reads
-# --db; otherwise from the scenario's ground truth.
+# From the store when it holds resolved persons and the report command can
+# read them (--db); otherwise from the scenario's ground truth.
 report_from=(--scenario "$out/scenario")
-if ((has_resolve)) && "$bin" report compliance --help 2>&1 | grep -q -- '--db'; then
+if ((has_resolve)) && "$bin" report compliance --db "$db" --order ORDER-2018-06-26 \
+  --as-of 2018-07-27 --format csv >/dev/null 2>&1; then
   report_from=(--db "$db")
 fi
 echo "   reports read ${report_from[*]}"

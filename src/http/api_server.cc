@@ -375,7 +375,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(const ServerOptions& options
   // A route whose action config/roles.json still marks "planned" waits on
   // another branch's code and is not served (404), as api/openapi.json says.
   for (auto routes : {MetaRoutes(), AuthRoutes(), UserRoutes(), AuditRoutes(), DataRoutes(),
-                      TracingRoutes(), ReportRoutes()}) {
+                      TracingRoutes(), ReportRoutes(), PersonRoutes()}) {
     for (const Route& r : routes) {
       const service::ActionRule* rule = impl->api.policy->Find(r.action);
       if (rule != nullptr && !rule->planned.empty()) continue;
