@@ -92,9 +92,16 @@ void AddServeCommand(CLI::App& app, CommandResult& result) {
                   "Directory of the web UI (index.html is served for app routes)");
   sub->add_option("--mappings", f->options.mappings_dir, "Source mappings for import uploads")
       ->capture_default_str();
+  sub->add_option("--orders", f->options.orders_dir, "Court orders (*.json) for the reports")
+      ->capture_default_str();
   sub->add_option("--model", f->options.model_path, "Linkage model for tracing requests")
       ->capture_default_str();
-  sub->add_option("--threads", f->options.threads, "Worker threads")->capture_default_str();
+  sub->add_option("--threads", f->options.threads,
+                  "Worker threads: the concurrent connections served (keep-alive holds one each)")
+      ->capture_default_str();
+  sub->add_option("--db-connections", f->options.db_connections,
+                  "Pooled database connections shared by the threads")
+      ->capture_default_str();
   sub->add_option("--max-body", f->options.max_body_bytes, "Largest JSON request body (bytes)")
       ->capture_default_str();
   sub->add_option("--max-upload", f->options.max_upload_bytes, "Largest import upload (bytes)")

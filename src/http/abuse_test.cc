@@ -96,11 +96,17 @@ TEST_P(AbuseTest, LoginsAreThrottledPerAccount) {
   }
   Expect(Call("", "POST", "/api/v1/auth/login", wrong), 401, "post", "/api/v1/auth/login");
   // Blocked now, even with the right password.
-  json blocked =
-      Expect(Call("", "POST", "/api/v1/auth/login",
-                  json{{"username", "demo-monitor"}, {"password", PasswordOf("monitor")}}.dump()),
-             429, "post", "/api/v1/auth/login");
+  auto throttled =
+      Call("", "POST", "/api/v1/auth/login",
+           json{{"username", "demo-monitor"}, {"password", PasswordOf("monitor")}}.dump());
+  json blocked = Expect(throttled, 429, "post", "/api/v1/auth/login");
   EXPECT_EQ(blocked["error"]["code"], "resource_exhausted");
+  // Retry-After says when, in whole seconds, matching the message.
+  std::string retry = throttled->get_header_value("Retry-After");
+  ASSERT_FALSE(retry.empty());
+  EXPECT_GE(std::stoi(retry), 1);
+  EXPECT_NE(blocked["error"]["message"].get<std::string>().find("retry in " + retry + " s"),
+            std::string::npos);
   // The failures are audited with the client address, never with the password.
   auto rows = db->Query(
       "SELECT COUNT(*) FROM audit_log WHERE action = 'auth.login' AND outcome <> 'ok' AND "

@@ -186,6 +186,10 @@ struct ApiServer::Impl {
     }
     res.status = reply.status;
     for (const auto& [k, v] : reply.headers) res.headers.emplace(k, v);
+    if (!reply.content_type.empty()) {
+      res.set_content(std::move(reply.raw_body), reply.content_type.c_str());
+      return;
+    }
     res.set_content(reply.body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
                     "application/json");
   }
@@ -200,6 +204,7 @@ struct ApiServer::Impl {
       shown = Status(status.code(), "internal error; the server log has the details");
     }
     res.status = http;
+    if (auto secs = RetryAfterSeconds(status)) SetHeader(res, "Retry-After", std::to_string(*secs));
     res.set_content(ErrorBody(shown), "application/json");
   }
 
@@ -285,10 +290,13 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(const ServerOptions& options
   if (options.threads == 0 || options.threads > 1024) {
     return InvalidArgument("--threads: 1 to 1024");
   }
+  if (options.db_connections == 0 || options.db_connections > 256) {
+    return InvalidArgument("--db-connections: 1 to 256");
+  }
   // Migrate once, on one connection, before serving.
   REUNITE_ASSIGN_OR_RETURN(auto first, storage::OpenAndMigrate(options.db_url));
   first.reset();
-  impl->pool = std::make_unique<storage::ConnectionPool>(options.db_url, options.threads + 2);
+  impl->pool = std::make_unique<storage::ConnectionPool>(options.db_url, options.db_connections);
   if (!options.static_dir.empty()) {
     impl->static_root = CanonicalRoot(options.static_dir);
     if (impl->static_root.empty()) {
@@ -307,6 +315,8 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(const ServerOptions& options
   impl->api.tracing = options.tracing;
   impl->api.tracing.index = impl->index.get();
   impl->api.mappings_dir = options.mappings_dir;
+  impl->api.orders_dir = options.orders_dir;
+  impl->api.model_path = std::filesystem::exists(options.model_path) ? options.model_path : "";
   impl->api.openapi_json = embedded::kOpenApiJson;
   impl->tls = !options.tls_cert.empty();
   impl->api.secure_cookies = impl->tls;
@@ -330,6 +340,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(const ServerOptions& options
   svr.set_read_timeout(options.read_timeout_s, 0);
   svr.set_write_timeout(options.write_timeout_s, 0);
   svr.set_keep_alive_timeout(options.keep_alive_timeout_s);
+  svr.set_keep_alive_max_count(options.keep_alive_max_requests);
   Impl* self = impl.get();
   svr.set_pre_routing_handler([self](const httplib::Request& req, httplib::Response& res) {
     return self->PreRouting(req, res);
@@ -361,9 +372,15 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(const ServerOptions& options
                    req.method.c_str(), req.path.c_str(), res.status);
     });
   }
-  for (auto routes :
-       {MetaRoutes(), AuthRoutes(), UserRoutes(), AuditRoutes(), DataRoutes(), TracingRoutes()}) {
-    for (const Route& r : routes) impl->Register(r);
+  // A route whose action config/roles.json still marks "planned" waits on
+  // another branch's code and is not served (404), as api/openapi.json says.
+  for (auto routes : {MetaRoutes(), AuthRoutes(), UserRoutes(), AuditRoutes(), DataRoutes(),
+                      TracingRoutes(), ReportRoutes(), PersonRoutes()}) {
+    for (const Route& r : routes) {
+      const service::ActionRule* rule = impl->api.policy->Find(r.action);
+      if (rule != nullptr && !rule->planned.empty()) continue;
+      impl->Register(r);
+    }
   }
   if (!impl->static_root.empty()) {
     svr.Get(R"(/(?!api/|api$).*)", [self](const httplib::Request& req, httplib::Response& res) {

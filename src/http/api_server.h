@@ -33,10 +33,19 @@ struct ServerOptions {
   std::string tls_cert, tls_key;                  // both or neither (PEM files)
   std::string static_dir;                         // the web UI (index.html fallback); empty: none
   std::string mappings_dir = "mappings";          // for import uploads
+  std::string orders_dir = "orders";              // court orders (*.json) for the reports
   std::string model_path = "models/person.json";  // tracing matches; missing: no matching
-  size_t threads = 16;                            // worker threads (and pooled connections)
-  size_t max_body_bytes = 1 << 20;                // JSON request bodies
-  size_t max_upload_bytes = 256u << 20;           // POST /api/v1/imports
+  // Worker threads. cpp-httplib keeps a keep-alive connection on one thread
+  // for its lifetime, so this bounds the concurrent connections served; the
+  // default holds 64 with headroom (cpp-httplib's own default is the core
+  // count, which queues the 9th connection behind the others).
+  size_t threads = 72;
+  // Pooled database connections shared by the threads (a request waits for a
+  // free one); small, so several servers fit PostgreSQL's max_connections.
+  size_t db_connections = 16;
+  size_t keep_alive_max_requests = 1000;  // requests on one connection before it is closed
+  size_t max_body_bytes = 1 << 20;        // JSON request bodies
+  size_t max_upload_bytes = 256u << 20;   // POST /api/v1/imports
   int read_timeout_s = 10;
   int write_timeout_s = 30;
   int keep_alive_timeout_s = 5;

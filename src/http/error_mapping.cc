@@ -1,5 +1,7 @@
 #include "http/error_mapping.h"
 
+#include <algorithm>
+#include <cstdlib>
 #include <nlohmann/json.hpp>
 
 namespace reunite::http {
@@ -30,6 +32,18 @@ int HttpStatusFor(ErrorCode code) {
       return 500;
   }
   return 500;
+}
+
+std::optional<int> RetryAfterSeconds(const Status& status) {
+  if (status.code() != ErrorCode::kResourceExhausted) return std::nullopt;
+  constexpr std::string_view kMarker = "retry in ";
+  const std::string& m = status.message();
+  size_t at = m.rfind(kMarker);
+  long secs = 1;
+  if (at != std::string::npos) {
+    secs = std::strtol(m.c_str() + at + kMarker.size(), nullptr, 10);
+  }
+  return static_cast<int>(std::clamp<long>(secs, 1, 24 * 3600));
 }
 
 std::string ErrorBody(const Status& status) {

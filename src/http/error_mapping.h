@@ -8,6 +8,7 @@
 #ifndef REUNITE_HTTP_ERROR_MAPPING_H_
 #define REUNITE_HTTP_ERROR_MAPPING_H_
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,11 @@
 namespace reunite::http {
 
 int HttpStatusFor(ErrorCode code);
+
+// The Retry-After seconds of a throttled request (429): the N of the
+// throttle's message "... retry in N s" (service/throttle.h), at least 1;
+// nullopt for any other status.
+std::optional<int> RetryAfterSeconds(const Status& status);
 
 // The JSON body for `status` (not ok).
 std::string ErrorBody(const Status& status);

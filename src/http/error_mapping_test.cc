@@ -34,5 +34,12 @@ TEST(ErrorMappingTest, BodyHasTheStableCodeAndMessage) {
   EXPECT_EQ(TransportErrorCode(404), "not_found");
 }
 
+TEST(ErrorMappingTest, ThrottledRepliesSayWhenToRetry) {
+  EXPECT_EQ(RetryAfterSeconds(ResourceExhausted("too many attempts; retry in 17 s")), 17);
+  EXPECT_EQ(RetryAfterSeconds(ResourceExhausted("too many attempts; retry in 0 s")), 1);
+  EXPECT_EQ(RetryAfterSeconds(ResourceExhausted("too many attempts")), 1);
+  EXPECT_EQ(RetryAfterSeconds(PermissionDenied("retry in 5 s")), std::nullopt);
+}
+
 }  // namespace
 }  // namespace reunite::http

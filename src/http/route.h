@@ -31,6 +31,8 @@ struct ApiContext {
   service::AuthOptions auth;
   service::TracingOptions tracing;
   std::string mappings_dir;
+  std::string orders_dir;  // court orders for the reports
+  std::string model_path;  // the person model (review waterfalls)
   std::string_view openapi_json;
   bool secure_cookies = false;  // Secure attribute on cookies (TLS)
 };
@@ -80,6 +82,10 @@ struct Reply {
   int status = 200;
   nlohmann::json body;
   std::vector<std::pair<std::string, std::string>> headers;  // e.g. Set-Cookie
+  // A non-JSON reply (a CSV, XLSX or HTML report): sent as is when
+  // content_type is set, instead of `body`.
+  std::string content_type;
+  std::string raw_body;
 };
 
 using Handler = std::function<Result<Reply>(RequestContext&)>;
@@ -99,6 +105,8 @@ std::vector<Route> UserRoutes();
 std::vector<Route> AuditRoutes();
 std::vector<Route> DataRoutes();
 std::vector<Route> TracingRoutes();
+std::vector<Route> ReportRoutes();
+std::vector<Route> PersonRoutes();
 
 // Wraps a service result as a 200 reply.
 Result<Reply> Ok(Result<nlohmann::json> result, int status = 200);

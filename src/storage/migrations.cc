@@ -305,6 +305,16 @@ CREATE TABLE tracing_requests (
 CREATE INDEX tracing_requests_status ON tracing_requests (status, request_id);
 )SQL";
 
+// Version 10: an index for the API's person timeline — events by their
+// subjects (an imported event's subjects are exactly its record's reference,
+// ["e3/EID…"]). Partial: only short subject lists are indexed (a resolution
+// event may list thousands of persons, beyond a PostgreSQL index entry); a
+// query repeats the predicate. (Events by family unit: events_family_unit,
+// version 1.)
+constexpr std::string_view kEventLookupsSql = R"SQL(
+CREATE INDEX events_subjects ON events (subjects) WHERE length(subjects) < 512;
+)SQL";
+
 constexpr Migration kMigrations[] = {
     {1, "event log", kEventLogSql, kEventLogSql},
     {2, "source records and quarantine", kSourceRecordsSql, kSourceRecordsSql},
@@ -314,6 +324,7 @@ constexpr Migration kMigrations[] = {
     {7, "accounts, sessions and throttle", kAccountsSql, kAccountsSql},
     {8, "audit log", kAuditSqliteSql, kAuditPostgresSql},
     {9, "tracing requests", kTracingSql, kTracingSql},
+    {10, "events by subject", kEventLookupsSql, kEventLookupsSql},
 };
 
 Status EnsureMigrationsTable(Connection& db) {

@@ -1,0 +1,233 @@
+// The case-file routes over a resolved synthetic scenario (synth -> import of
+// every export -> reunite resolve), on SQLite and PostgreSQL: persons (search
+// by id and by a misspelled name, read, timeline), family units, the review
+// queue and its decisions; redaction for a court monitor; every read of a
+// person in the audit log.
+#include <gtest/gtest.h>
+
+#include <set>
+
+#include "http/api_test_support.h"
+#include "ingest/mapping.h"
+#include "resolution/resolution.h"
+#include "service/import_service.h"
+#include "support/process.h"
+#include "synth/exports.h"
+#include "synth/generator.h"
+
+namespace reunite::http {
+namespace {
+
+using nlohmann::json;
+using storage::Backend;
+
+const std::string& Scenario() {
+  static const std::string dir = [] {
+    std::string d = reunite::testing::MakeTempDir("case-routes-scenario");
+    synth::SynthOptions so;
+    so.families = 60;
+    so.seed = 11;
+    so.out_dir = d;
+    so.threads = 1;
+    auto s = synth::GenerateScenario(so);
+    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    return d;
+  }();
+  return dir;
+}
+
+class CaseRoutesTest : public ApiTest {
+ protected:
+  void Configure(ServerOptions&) override {
+    for (synth::Source source : synth::kAllSources) {
+      auto mapping = ingest::LoadMapping(reunite::testing::SourceDir() + "/mappings/" +
+                                         std::string(synth::SourceName(source)) + ".toml");
+      ASSERT_TRUE(mapping.ok()) << mapping.status().ToString();
+      auto s = service::ImportFile(
+          *db, *mapping, Scenario() + "/exports/" + std::string(synth::ExportFileName(source)));
+      ASSERT_TRUE(s.ok()) << s.status().ToString();
+    }
+    resolution::ResolveOptions o;
+    o.model_path = reunite::testing::SourceDir() + "/models/person.json";
+    o.progress = ProgressMode::kNever;
+    auto r = resolution::Resolve(*db, o);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+  }
+
+  // A child in a family unit who has an ORR shelter record (location fields).
+  std::pair<std::string, std::string> ShelteredChild() {
+    auto rows = db->Query(
+        "SELECT fm.person_id, fm.family_unit FROM family_members fm JOIN person_records pr ON "
+        "pr.person_id = fm.person_id WHERE fm.member_role = 'child' AND pr.source = 'orr' "
+        "ORDER BY fm.person_id LIMIT 1");
+    EXPECT_TRUE(rows.ok() && !rows->empty());
+    if (!rows.ok() || rows->empty()) return {};
+    return {(*rows)[0].Text(0), (*rows)[0].Text(1)};
+  }
+
+  int64_t AuditedReads(const std::string& subject, const std::string& actor) {
+    auto rows = db->Query(
+        "SELECT COUNT(*) FROM audit_log a JOIN audit_subjects s ON s.seq = a.seq WHERE "
+        "s.subject = ? AND a.actor = ? AND a.action = 'persons.read' AND a.outcome = 'ok'",
+        std::vector<storage::SqlValue>{subject, actor});
+    EXPECT_TRUE(rows.ok()) << rows.status().ToString();
+    return rows.ok() ? (*rows)[0].Int(0) : -1;
+  }
+};
+
+TEST_P(CaseRoutesTest, PersonSearchReadTimelineAndFamily) {
+  auto [child, unit] = ShelteredChild();
+  ASSERT_FALSE(child.empty());
+  json person = Expect(Call("caseworker", "GET", "/api/v1/persons/" + child), 200, "get",
+                       "/api/v1/persons/{id}");
+  EXPECT_EQ(person["id"], child);
+  EXPECT_EQ(person["kind"], "child");
+  ASSERT_FALSE(person["records"].empty());
+  EXPECT_NE(std::find(person["family_units"].begin(), person["family_units"].end(), unit),
+            person["family_units"].end());
+  EXPECT_EQ(AuditedReads(child, "demo-caseworker"), 1);
+
+  // By an agency record key, and by the name with a letter dropped.
+  std::string key = person["records"][0]["record_key"];
+  json by_key =
+      Expect(Call("caseworker", "GET", "/api/v1/persons?q=" + key), 200, "get", "/api/v1/persons");
+  ASSERT_FALSE(by_key["persons"].empty());
+  EXPECT_EQ(by_key["persons"][0]["id"], child);
+  std::string name = person["display_name"];
+  size_t space = name.find(' ');
+  ASSERT_NE(space, std::string::npos);
+  std::string misspelled = name;  // as displayed (misspellings: bench/ and the browser tests)
+  std::string q = misspelled;
+  for (size_t at; (at = q.find(' ')) != std::string::npos;) q.replace(at, 1, "%20");
+  json by_name = Expect(Call("caseworker", "GET", "/api/v1/persons?q=" + q + "&kind=child"), 200,
+                        "get", "/api/v1/persons");
+  std::set<std::string> found;
+  for (const auto& p : by_name["persons"]) {
+    found.insert(p["id"]);
+    EXPECT_EQ(p["kind"], "child");
+  }
+  EXPECT_EQ(found.count(child), 1u)
+      << "'" << misspelled << "' (" << name << ") found " << by_name.dump().substr(0, 400);
+
+  json timeline = Expect(Call("caseworker", "GET", "/api/v1/persons/" + child + "/timeline"), 200,
+                         "get", "/api/v1/persons/{id}/timeline");
+  ASSERT_FALSE(timeline["events"].empty());
+  std::set<std::string> refs;
+  for (const auto& r : person["records"]) refs.insert(r["ref"].get<std::string>());
+  std::string last;
+  for (const auto& e : timeline["events"]) {
+    ASSERT_EQ(e["subjects"].size(), 1u);
+    std::string subject = e["subjects"][0];
+    EXPECT_TRUE(refs.count(subject) == 1 || subject == child) << e.dump().substr(0, 300);
+    EXPECT_LE(last, e["occurred_at"].get<std::string>());
+    last = e["occurred_at"];
+  }
+  EXPECT_EQ(AuditedReads(child, "demo-caseworker"), 2);  // the read and the timeline
+  auto searched = db->Query(
+      "SELECT COUNT(*) FROM audit_log a JOIN audit_subjects s ON s.seq = a.seq WHERE "
+      "s.subject = ? AND a.action = 'persons.search' AND a.outcome = 'ok'",
+      std::vector<storage::SqlValue>{child});
+  EXPECT_EQ((*searched)[0].Int(0), 2);  // found by its record key and by its name
+
+  json family = Expect(Call("caseworker", "GET", "/api/v1/families/" + unit), 200, "get",
+                       "/api/v1/families/{id}");
+  EXPECT_EQ(family["id"], unit);
+  std::set<std::string> members;
+  for (const auto& m : family["members"]) members.insert(m["id"]);
+  EXPECT_EQ(members.count(child), 1u);
+  EXPECT_GE(members.size(), 2u);
+  ASSERT_FALSE(family["timeline"].empty());
+  for (const auto& e : family["timeline"]) EXPECT_EQ(e["family_unit"], unit);
+  for (const auto& r : family["relationships"]) {
+    EXPECT_EQ(members.count(r["parent_id"]), 1u);
+    EXPECT_EQ(members.count(r["child_id"]), 1u);
+  }
+  Expect(Call("caseworker", "GET", "/api/v1/persons/P0000000000000000"), 404, "get",
+         "/api/v1/persons/{id}");
+  Expect(Call("caseworker", "GET", "/api/v1/families/NO-SUCH-UNIT"), 404, "get",
+         "/api/v1/families/{id}");
+  Expect(Call("caseworker", "GET", "/api/v1/persons?q="), 400, "get", "/api/v1/persons");
+}
+
+TEST_P(CaseRoutesTest, MonitorsNeverSeeAChildsLocationOrContacts) {
+  auto [child, unit] = ShelteredChild();
+  ASSERT_FALSE(child.empty());
+  json full = Expect(Call("caseworker", "GET", "/api/v1/persons/" + child), 200, "get",
+                     "/api/v1/persons/{id}");
+  json seen = Expect(Call("monitor", "GET", "/api/v1/persons/" + child), 200, "get",
+                     "/api/v1/persons/{id}");
+  const service::AccessPolicy& policy = service::AccessPolicy::Default();
+  // Every withheld value the caseworker sees is absent from the monitor's reply.
+  int withheld = 0;
+  for (const auto& r : full["records"]) {
+    for (const auto& [field, value] : r["fields"].items()) {
+      if (policy.Sees(cases::Role::kMonitor, field) || !value.is_string() || value == "") continue;
+      ++withheld;
+      for (const auto& m : seen["records"]) EXPECT_FALSE(m["fields"].contains(field)) << field;
+    }
+  }
+  EXPECT_GT(withheld, 0);
+  ASSERT_TRUE(seen.contains("redacted"));
+  EXPECT_FALSE(seen["records"][0].contains("raw"));
+  json timeline = Expect(Call("monitor", "GET", "/api/v1/persons/" + child + "/timeline"), 200,
+                         "get", "/api/v1/persons/{id}/timeline");
+  json family = Expect(Call("monitor", "GET", "/api/v1/families/" + unit), 200, "get",
+                       "/api/v1/families/{id}");
+  for (const json* events : {&timeline["events"], &family["timeline"]}) {
+    for (const auto& e : *events) EXPECT_FALSE(e.contains("custodian")) << e.dump();
+  }
+  json full_timeline = Expect(Call("caseworker", "GET", "/api/v1/persons/" + child + "/timeline"),
+                              200, "get", "/api/v1/persons/{id}/timeline");
+  bool located = false;
+  for (const auto& e : full_timeline["events"]) located |= !e["custodian"].is_null();
+  EXPECT_TRUE(located);
+  EXPECT_EQ(AuditedReads(child, "demo-monitor"), 2);
+}
+
+TEST_P(CaseRoutesTest, ReviewQueueDecisionsAreEventsAndLeaveTheQueue) {
+  json page = Expect(Call("reviewer", "GET", "/api/v1/review-queue?limit=100"), 200, "get",
+                     "/api/v1/review-queue");
+  ASSERT_FALSE(page["items"].empty()) << "the scenario should leave pairs to review";
+  const size_t before = page["items"].size();
+  json first = page["items"][0];
+  EXPECT_EQ(first["status"], "pending");
+  std::string id = first["id"];
+  json one = Expect(Call("reviewer", "GET", "/api/v1/review-queue/" + id), 200, "get",
+                    "/api/v1/review-queue/{id}");
+  EXPECT_EQ(one["left"]["ref"], first["left"]["ref"]);
+  Expect(Call("reviewer", "POST", "/api/v1/review-queue/" + id + "/decision",
+              json{{"decision", "maybe"}}.dump()),
+         400, "post", "/api/v1/review-queue/{id}/decision");
+  auto events_before = db->Query("SELECT COUNT(*) FROM events");
+  json decided = Expect(Call("reviewer", "POST", "/api/v1/review-queue/" + id + "/decision",
+                             json{{"decision", "accept"}, {"note", "same child, DOB typo"}}.dump()),
+                        200, "post", "/api/v1/review-queue/{id}/decision");
+  EXPECT_EQ(decided["status"], "accepted");
+  EXPECT_EQ(decided["decided_by"], "demo-reviewer");
+  auto events_after = db->Query("SELECT COUNT(*) FROM events WHERE type = 'review_accepted'");
+  EXPECT_EQ((*events_after)[0].Int(0), 1);
+  EXPECT_GT((*db->Query("SELECT COUNT(*) FROM events"))[0].Int(0), (*events_before)[0].Int(0));
+  json pending = Expect(Call("reviewer", "GET", "/api/v1/review-queue?limit=100"), 200, "get",
+                        "/api/v1/review-queue");
+  EXPECT_EQ(pending["items"].size(), before - 1);
+  json accepted = Expect(Call("reviewer", "GET", "/api/v1/review-queue?status=accepted"), 200,
+                         "get", "/api/v1/review-queue");
+  ASSERT_EQ(accepted["items"].size(), 1u);
+  EXPECT_EQ(accepted["items"][0]["id"], id);
+  Expect(Call("reviewer", "GET", "/api/v1/review-queue?status=bogus"), 400, "get",
+         "/api/v1/review-queue");
+  Expect(Call("reviewer", "GET", "/api/v1/review-queue/orr:NOPE,e3:NOPE"), 404, "get",
+         "/api/v1/review-queue/{id}");
+  // The decision is in the audit log with the reviewer.
+  auto audited = db->Query(
+      "SELECT COUNT(*) FROM audit_log WHERE action = 'review.decide' AND outcome = 'ok' AND "
+      "actor = 'demo-reviewer'");
+  EXPECT_EQ((*audited)[0].Int(0), 1);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, CaseRoutesTest,
+                         ::testing::Values(Backend::kSqlite, Backend::kPostgres),
+                         storage::BackendName);
+
+}  // namespace
+}  // namespace reunite::http

@@ -1,0 +1,65 @@
+// Resolved persons, family units and the review queue: GET /persons?q=,
+// /persons/{id}, /families/{id}, /review-queue[/{id}], POST
+// /review-queue/{id}/decision.
+#include "http/route.h"
+#include "service/person_service.h"
+#include "service/review_service.h"
+
+namespace reunite::http {
+
+std::vector<Route> PersonRoutes() {
+  return {
+      {"GET", "/api/v1/persons", "persons.search", BodyKind::kNone,
+       [](RequestContext& ctx) -> Result<Reply> {
+         service::PersonSearch search;
+         search.q = ctx.Query("q");
+         search.kind = ctx.Query("kind");
+         REUNITE_ASSIGN_OR_RETURN(search.limit, ctx.QueryInt("limit", 20, 1, 100));
+         return Ok(service::SearchPersons(ctx.db(), *ctx.api().policy, ctx.api().tracing.index,
+                                          ctx.caller(), search));
+       }},
+      {"GET", "/api/v1/persons/{id}", "persons.read", BodyKind::kNone,
+       [](RequestContext& ctx) {
+         return Ok(
+             service::ReadPerson(ctx.db(), *ctx.api().policy, ctx.caller(), ctx.PathParam("id")));
+       }},
+      {"GET", "/api/v1/persons/{id}/timeline", "persons.read", BodyKind::kNone,
+       [](RequestContext& ctx) {
+         return Ok(service::PersonTimeline(ctx.db(), *ctx.api().policy, ctx.caller(),
+                                           ctx.PathParam("id")));
+       }},
+      {"GET", "/api/v1/families/{id}", "families.read", BodyKind::kNone,
+       [](RequestContext& ctx) {
+         return Ok(service::ReadFamilyUnit(ctx.db(), *ctx.api().policy, ctx.caller(),
+                                           ctx.PathParam("id")));
+       }},
+      {"GET", "/api/v1/review-queue", "review.list", BodyKind::kNone,
+       [](RequestContext& ctx) -> Result<Reply> {
+         service::ReviewListing listing;
+         if (!ctx.Query("status").empty()) listing.status = ctx.Query("status");
+         REUNITE_ASSIGN_OR_RETURN(listing.limit, ctx.QueryInt("limit", 50, 1, 100));
+         listing.model_path = ctx.api().model_path;
+         return Ok(service::ListReviewItems(ctx.db(), *ctx.api().policy, ctx.caller(), listing));
+       }},
+      {"GET", "/api/v1/review-queue/{id}", "review.list", BodyKind::kNone,
+       [](RequestContext& ctx) {
+         return Ok(service::ReadReviewItem(ctx.db(), *ctx.api().policy, ctx.caller(),
+                                           ctx.api().model_path, ctx.PathParam("id")));
+       }},
+      {"POST", "/api/v1/review-queue/{id}/decision", "review.decide", BodyKind::kJson,
+       [](RequestContext& ctx) -> Result<Reply> {
+         REUNITE_ASSIGN_OR_RETURN(auto body, ctx.JsonBody());
+         auto decision = body.value("decision", nlohmann::json());
+         if (!decision.is_string() || (decision != "accept" && decision != "reject")) {
+           return InvalidArgument("decision: expected \"accept\" or \"reject\"");
+         }
+         auto note = body.value("note", nlohmann::json(""));
+         if (!note.is_string()) return InvalidArgument("note: expected a string");
+         return Ok(service::DecideReviewItem(ctx.db(), *ctx.api().policy, ctx.caller(),
+                                             ctx.api().model_path, ctx.PathParam("id"),
+                                             decision == "accept", note.get<std::string>()));
+       }},
+  };
+}
+
+}  // namespace reunite::http
