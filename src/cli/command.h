@@ -33,6 +33,7 @@ void AddExplainCommand(CLI::App& app, CommandResult& result);
 void AddReportCommand(CLI::App& app, CommandResult& result);
 void AddServeCommand(CLI::App& app, CommandResult& result);
 void AddUserCommand(CLI::App& app, CommandResult& result);
+void AddBackupCommand(CLI::App& app, CommandResult& result);  // backup and restore
 
 }  // namespace reunite::cli
 

@@ -24,6 +24,7 @@ int Run(int argc, char** argv) {
   AddReportCommand(app, result);
   AddServeCommand(app, result);
   AddUserCommand(app, result);
+  AddBackupCommand(app, result);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
