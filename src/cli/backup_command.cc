@@ -65,11 +65,11 @@ void AddBackupCommand(CLI::App& app, CommandResult& result) {
     if (result.status.ok()) std::printf("backup: wrote %s\n", f->file.c_str());
   });
 
-  CLI::App* restore = app.add_subcommand(
-      "restore",
-      "Replace the database with the backup IN, all or nothing (a failure or a\n"
-      "kill leaves it as it was), then verify both hash chains and print their\n"
-      "heads. Refuses a database that holds data unless --force.");
+  CLI::App* restore =
+      app.add_subcommand("restore",
+                         "Replace the database with the backup IN, all or nothing (a failure or a\n"
+                         "kill leaves it as it was), then verify both hash chains and print their\n"
+                         "heads. Refuses a database that holds data unless --force.");
   restore->add_option("IN", f->file, "Backup file written by `reunite backup`")->required();
   restore->add_option("--db", f->db, "Database: a SQLite file or postgresql://… URL")
       ->capture_default_str();

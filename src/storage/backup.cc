@@ -81,8 +81,7 @@ Status BackupSqlite(const std::string& db_path, const std::string& out) {
   Status s = [&]() -> Status {
     SqliteHandle src, dst;
     REUNITE_RETURN_IF_ERROR(OpenSqliteHandle(db_path, SQLITE_OPEN_READONLY, src));
-    REUNITE_RETURN_IF_ERROR(
-        OpenSqliteHandle(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, dst));
+    REUNITE_RETURN_IF_ERROR(OpenSqliteHandle(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, dst));
     REUNITE_RETURN_IF_ERROR(CopySqlite(src.db, dst.db, "backup of " + db_path + " into " + out));
     // A backup is one self-contained file (no -wal beside it).
     int rc = sqlite3_exec(dst.db, "PRAGMA journal_mode=DELETE", nullptr, nullptr, nullptr);
@@ -118,10 +117,9 @@ Status RestoreSqlite(const std::string& in, const std::string& db_path,
     return InvalidArgument(in + ": not a usable SQLite backup: " + why);
   }
   sqlite3_stmt* probe = nullptr;
-  bool has_log =
-      sqlite3_prepare_v2(src.db, "SELECT 1 FROM sqlite_master WHERE name = 'chain_head'", -1,
-                         &probe, nullptr) == SQLITE_OK &&
-      sqlite3_step(probe) == SQLITE_ROW;
+  bool has_log = sqlite3_prepare_v2(src.db, "SELECT 1 FROM sqlite_master WHERE name = 'chain_head'",
+                                    -1, &probe, nullptr) == SQLITE_OK &&
+                 sqlite3_step(probe) == SQLITE_ROW;
   sqlite3_finalize(probe);
   if (!has_log) return InvalidArgument(in + ": not a reunite backup (no event log)");
   if (fs::exists(db_path) && !options.force) {
@@ -129,8 +127,7 @@ Status RestoreSqlite(const std::string& in, const std::string& db_path,
     if (!target.ok()) return target.status();
     REUNITE_ASSIGN_OR_RETURN(bool empty, DatabaseIsEmpty(**target));
     if (!empty) {
-      return FailedPrecondition(db_path +
-                                ": database holds data; restore over it with --force");
+      return FailedPrecondition(db_path + ": database holds data; restore over it with --force");
     }
   }
   SqliteHandle dst;
@@ -185,8 +182,9 @@ Result<ToolRun> RunTool(const std::vector<std::string>& argv, const std::string&
   }
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   if (r.exit_code == 127) {
-    return NotFound(argv[0] + " not found: install the PostgreSQL client tools "
-                              "(Debian package postgresql-client)");
+    return NotFound(argv[0] +
+                    " not found: install the PostgreSQL client tools "
+                    "(Debian package postgresql-client)");
   }
   return r;
 }
@@ -226,8 +224,7 @@ Status BackupPostgres(std::string_view url, const std::string& out) {
   return s;
 }
 
-Status RestorePostgres(const std::string& in, std::string_view url,
-                       const RestoreOptions& options) {
+Status RestorePostgres(const std::string& in, std::string_view url, const RestoreOptions& options) {
   if (!fs::exists(in)) return NotFound(in + ": no such backup file");
   REUNITE_ASSIGN_OR_RETURN(auto db, OpenConnection(url));
   REUNITE_ASSIGN_OR_RETURN(std::string schema, CurrentSchema(*db));
@@ -281,10 +278,9 @@ Status RestorePostgres(const std::string& in, std::string_view url,
   }
   db.reset();
 
-  REUNITE_ASSIGN_OR_RETURN(ToolRun sql,
-                           RunTool({"pg_restore", "--no-owner", "--no-privileges",
-                                    "--use-list=" + list, "--file=" + script, in},
-                                   ""));
+  REUNITE_ASSIGN_OR_RETURN(ToolRun sql, RunTool({"pg_restore", "--no-owner", "--no-privileges",
+                                                 "--use-list=" + list, "--file=" + script, in},
+                                                ""));
   if (sql.exit_code != 0) return InvalidArgument(in + ": cannot read backup: " + sql.errors);
   std::ofstream(pre) << "DROP SCHEMA IF EXISTS " << QuoteIdent(schema) << " CASCADE;\n"
                      << "CREATE SCHEMA " << QuoteIdent(schema) << ";\n";
