@@ -21,6 +21,16 @@ struct BackupFlags {
   bool force = false;
 };
 
+// The database as given, without a password ("postgresql://u:***@h/db").
+std::string Shown(const std::string& url) {
+  size_t scheme = url.find("://");
+  size_t at = url.find('@');
+  if (scheme == std::string::npos || at == std::string::npos) return url;
+  size_t colon = url.find(':', scheme + 3);
+  if (colon == std::string::npos || colon > at) return url;
+  return url.substr(0, colon + 1) + "***" + url.substr(at);
+}
+
 // Verifies both chains of `url` and prints one line per chain:
 // "<what>: event log N events, head H" / "audit log N entries, head H".
 Status PrintVerifiedHeads(const std::string& what, const std::string& url) {
@@ -59,7 +69,7 @@ void AddBackupCommand(CLI::App& app, CommandResult& result) {
   backup->add_option("--db", f->db, "Database: a SQLite file or postgresql://… URL")
       ->capture_default_str();
   backup->callback([f, &result] {
-    result.status = PrintVerifiedHeads("backup of " + f->db, f->db);
+    result.status = PrintVerifiedHeads("backup of " + Shown(f->db), f->db);
     if (!result.status.ok()) return;
     result.status = storage::BackupDatabase(f->db, f->file);
     if (result.status.ok()) std::printf("backup: wrote %s\n", f->file.c_str());
@@ -79,11 +89,11 @@ void AddBackupCommand(CLI::App& app, CommandResult& result) {
     options.force = f->force;
     result.status = storage::RestoreDatabase(f->file, f->db, options);
     if (!result.status.ok()) {
-      result.status = result.status.WithContext("restore of " + f->file + " into " + f->db +
+      result.status = result.status.WithContext("restore of " + f->file + " into " + Shown(f->db) +
                                                 " not done (the database is unchanged)");
       return;
     }
-    result.status = PrintVerifiedHeads("restored " + f->db, f->db);
+    result.status = PrintVerifiedHeads("restored " + Shown(f->db), f->db);
   });
 }
 
