@@ -19,7 +19,7 @@ using storage::Backend;
 
 // The "event log N events, head H" and "audit log …" lines of backup/restore.
 std::string Heads(const std::string& output) {
-  std::regex line(R"((event log|audit log) ([0-9,]+) (events|entries), head ([0-9a-f]{64})))");
+  std::regex line(R"re((event log|audit log) ([0-9,]+) (events|entries), head ([0-9a-f]{64}))re");
   std::string heads;
   for (std::sregex_iterator it(output.begin(), output.end(), line), end; it != end; ++it) {
     heads += (*it)[0].str() + "\n";
