@@ -36,6 +36,7 @@ void AddUserCommand(CLI::App& app, CommandResult& result);
 void AddResolveCommand(CLI::App& app, CommandResult& result);
 void AddReviewCommand(CLI::App& app, CommandResult& result);
 void AddRebuildCommand(CLI::App& app, CommandResult& result);
+void AddBackupCommand(CLI::App& app, CommandResult& result);  // backup and restore
 
 }  // namespace reunite::cli
 

@@ -27,6 +27,7 @@ int Run(int argc, char** argv) {
   AddResolveCommand(app, result);
   AddReviewCommand(app, result);
   AddRebuildCommand(app, result);
+  AddBackupCommand(app, result);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

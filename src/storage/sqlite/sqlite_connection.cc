@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cstring>
 #include <unordered_map>
 
 namespace reunite::storage {
@@ -94,9 +95,34 @@ class SqliteConnection final : public Connection {
     sql += ") VALUES (";
     for (size_t i = 0; i < columns.size(); ++i) sql += i ? ", ?" : "?";
     sql += ")";
+    // One prepared statement for all rows; values are bound without copying
+    // (they outlive each step).
+    REUNITE_ASSIGN_OR_RETURN(sqlite3_stmt * stmt, Prepare(sql));
     for (const auto& row : rows) {
-      REUNITE_RETURN_IF_ERROR(Execute(sql, row));
+      sqlite3_reset(stmt);
+      for (size_t i = 0; i < row.size(); ++i) {
+        int idx = static_cast<int>(i + 1);
+        const SqlValue& v = row[i];
+        if (const auto* n = std::get_if<int64_t>(&v)) {
+          sqlite3_bind_int64(stmt, idx, *n);
+        } else if (const auto* d = std::get_if<double>(&v)) {
+          sqlite3_bind_double(stmt, idx, *d);
+        } else if (const auto* t = std::get_if<std::string>(&v)) {
+          sqlite3_bind_text(stmt, idx, t->data(), static_cast<int>(t->size()), SQLITE_STATIC);
+        } else {
+          sqlite3_bind_null(stmt, idx);
+        }
+      }
+      int rc = sqlite3_step(stmt);
+      if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        Status s = Error(rc, sqlite3_errmsg(db_));
+        sqlite3_reset(stmt);
+        sqlite3_clear_bindings(stmt);
+        return s;
+      }
     }
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
     return Status::Ok();
   }
 
@@ -119,6 +145,12 @@ class SqliteConnection final : public Connection {
   Status Error(int rc, const std::string& msg) const {
     std::string m = Describe() + ": " + msg;
     int primary = rc & 0xff;
+    // A failed write says why in the operating system's words ("No space
+    // left on device", "File too large").
+    if (primary == SQLITE_IOERR || primary == SQLITE_FULL) {
+      if (int e = sqlite3_system_errno(db_); e != 0)
+        m += std::string(" (") + std::strerror(e) + ")";
+    }
     if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
       return FailedPrecondition(m + " (retry)");
     if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB) return Corruption(m);
