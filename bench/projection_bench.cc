@@ -20,14 +20,12 @@
 #include <string>
 #include <vector>
 
+#include "resolution/projection.h"
+#include "resolution/resolution.h"
 #include "service/case_file.h"
 #include "storage/event_log.h"
 #include "storage/hash_chain.h"
 #include "storage/migrations.h"
-#ifdef REUNITE_HAVE_RESOLUTION
-#include "resolution/projection.h"
-#include "resolution/resolution.h"
-#endif
 
 namespace {
 
@@ -156,7 +154,6 @@ Status AddCaseEvents(BulkLog& log, const Family& f, uint64_t i) {
   return Status::Ok();
 }
 
-#ifdef REUNITE_HAVE_RESOLUTION
 // Six resolution events of one family: its persons, unit and relationships.
 Status AddResolutionEvents(BulkLog& log, const Family& f) {
   const std::string on = "2018-07-01";
@@ -176,11 +173,14 @@ Status AddResolutionEvents(BulkLog& log, const Family& f) {
     return p;
   };
   REUNITE_RETURN_IF_ERROR(log.Add(resolution::PersonEvent(
-      {person(f.adult, f.adult_records, "MARIA", "adult")}, {}, "bench", on)));
+      resolution::kPersonResolved, {person(f.adult, f.adult_records, "MARIA", "adult")}, {},
+      "bench", on)));
   REUNITE_RETURN_IF_ERROR(log.Add(resolution::PersonEvent(
-      {person(f.child1, f.child1_records, "JOSE", "child")}, {}, "bench", on)));
+      resolution::kPersonResolved, {person(f.child1, f.child1_records, "JOSE", "child")}, {},
+      "bench", on)));
   REUNITE_RETURN_IF_ERROR(log.Add(resolution::PersonEvent(
-      {person(f.child2, f.child2_records, "ANA", "child")}, {}, "bench", on)));
+      resolution::kPersonResolved, {person(f.child2, f.child2_records, "ANA", "child")}, {},
+      "bench", on)));
   resolution::FamilyUnit unit{f.unit,
                               "split",
                               "2018-01-01",
@@ -200,35 +200,6 @@ Status AddResolutionEvents(BulkLog& log, const Family& f) {
   return Status::Ok();
 }
 constexpr uint64_t kEventsPerFamily = 16;
-#else
-// Without the resolution library the read model is written directly.
-Status AddReadModelRows(storage::Connection& db, const Family& f) {
-  for (const auto* p : {&f.adult, &f.child1, &f.child2}) {
-    const bool adult = p == &f.adult;
-    REUNITE_RETURN_IF_ERROR(db.Execute(
-        "INSERT INTO persons VALUES (?, 'active', 2, ?, 'GARCIA LOPEZ', '2012-04-03', 'female', "
-        "'', 'GT', ?, 1, 1)",
-        std::vector<SqlValue>{*p, adult ? "MARIA" : "JOSE", adult ? "adult" : "child"}));
-  }
-  for (const auto& [person, refs] :
-       {std::pair{&f.adult, &f.adult_records}, std::pair{&f.child1, &f.child1_records},
-        std::pair{&f.child2, &f.child2_records}}) {
-    for (const std::string& r : *refs) {
-      REUNITE_RETURN_IF_ERROR(db.Execute(
-          "INSERT INTO person_records VALUES (?, ?, ?, ?)",
-          std::vector<SqlValue>{r, *person, r.substr(0, r.find('/')), r.substr(r.find('/') + 1)}));
-    }
-  }
-  for (const auto* c : {&f.child1, &f.child2}) {
-    REUNITE_RETURN_IF_ERROR(db.Execute(
-        "INSERT INTO relationships VALUES (?, ?, 'mother', 'agency_record', 'asserted', '', '[]', "
-        "1)",
-        std::vector<SqlValue>{f.adult, *c}));
-  }
-  return Status::Ok();
-}
-constexpr uint64_t kEventsPerFamily = 10;
-#endif
 
 }  // namespace
 
@@ -267,11 +238,7 @@ int main(int argc, char** argv) {
     BulkLog log(c);
     for (uint64_t i = 0; i < families; ++i) {
       const Family f = MakeFamily(i);
-#ifdef REUNITE_HAVE_RESOLUTION
       REUNITE_RETURN_IF_ERROR(AddResolutionEvents(log, f));
-#else
-      REUNITE_RETURN_IF_ERROR(AddReadModelRows(c, f));
-#endif
       REUNITE_RETURN_IF_ERROR(AddCaseEvents(log, f, i));
     }
     return log.Finish();
@@ -295,7 +262,6 @@ int main(int argc, char** argv) {
   std::printf("scan:      %lld events in %.2f s = %.0f events/s (baseline)\n",
               static_cast<long long>(scanned), scan_s, static_cast<double>(scanned) / scan_s);
 
-#ifdef REUNITE_HAVE_RESOLUTION
   t0 = std::chrono::steady_clock::now();
   auto rebuilt = resolution::RebuildProjections(c, ProgressMode::kNever);
   if (!rebuilt.ok()) return Fail(rebuilt.status());
@@ -307,9 +273,6 @@ int main(int argc, char** argv) {
       rebuild_s, static_cast<double>(rebuilt->events_read) / rebuild_s, rebuild_s / scan_s,
       static_cast<long long>(rebuilt->persons), static_cast<long long>(rebuilt->relationships),
       static_cast<long long>(rebuilt->family_units));
-#else
-  std::printf("rebuild:   not built (no resolution library in this tree)\n");
-#endif
 
   if (case_file) {
     t0 = std::chrono::steady_clock::now();

@@ -33,6 +33,9 @@ void AddExplainCommand(CLI::App& app, CommandResult& result);
 void AddReportCommand(CLI::App& app, CommandResult& result);
 void AddServeCommand(CLI::App& app, CommandResult& result);
 void AddUserCommand(CLI::App& app, CommandResult& result);
+void AddResolveCommand(CLI::App& app, CommandResult& result);
+void AddReviewCommand(CLI::App& app, CommandResult& result);
+void AddRebuildCommand(CLI::App& app, CommandResult& result);
 
 }  // namespace reunite::cli
 

@@ -24,6 +24,9 @@ int Run(int argc, char** argv) {
   AddReportCommand(app, result);
   AddServeCommand(app, result);
   AddUserCommand(app, result);
+  AddResolveCommand(app, result);
+  AddReviewCommand(app, result);
+  AddRebuildCommand(app, result);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

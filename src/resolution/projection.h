@@ -37,7 +37,7 @@ bool IsResolutionEvent(std::string_view type);
 
 // A person as a resolution event states it: exactly these records.
 struct PersonState {
-  Person attributes;  // person_id and the displayed fields (seq fields unused)
+  Person attributes;                 // person_id and the displayed fields (seq fields unused)
   std::vector<std::string> records;  // sorted record references
 };
 
@@ -49,8 +49,10 @@ struct QueuedPair {
   std::string why;      // what a decision would change, in words
 };
 
-// Builders of event drafts (payload JSON, subjects, sources).
-storage::EventDraft PersonEvent(const std::vector<PersonState>& persons,
+// Builders of event drafts (payload JSON, subjects, sources). `type` is
+// kPersonResolved, kPersonMerged or kPersonSplit; `retired` lists the ids
+// that end (merged away, or split with no part keeping the id).
+storage::EventDraft PersonEvent(const char* type, const std::vector<PersonState>& persons,
                                 const std::vector<std::string>& retired, const std::string& actor,
                                 const std::string& occurred_at);
 storage::EventDraft FamilyUnitEvent(const FamilyUnit& unit, const std::string& actor,
@@ -67,7 +69,7 @@ storage::EventDraft ReviewDecisionEvent(bool accept, const std::string& left_ref
                                         const std::string& right_ref, const std::string& note,
                                         const std::string& actor, const std::string& occurred_at);
 
-// Applies one stored event (ignored unless IsResolutionEvent). kDataLoss when
+// Applies one stored event (ignored unless IsResolutionEvent). kCorruption when
 // a resolution event's payload is malformed (names the seq).
 Status ApplyEvent(storage::Connection& db, const storage::Event& event);
 // Deletes every row of the resolution tables.
@@ -84,8 +86,9 @@ struct ProjectionSnapshot {
   std::map<std::pair<std::string, std::string>, Relationship> relationships;
   std::map<std::string, FamilyUnit> family_units;
   std::map<std::pair<std::string, std::string>, std::string> decisions;  // -> accepted|rejected
-  std::vector<QueuedPair> queue;                                       // by priority
+  std::vector<QueuedPair> queue;                                         // by priority
   std::vector<std::string> retired_persons;
+  std::map<std::string, int64_t> created_seq;  // every person, active or retired
 };
 Result<ProjectionSnapshot> LoadSnapshot(storage::Connection& db);
 

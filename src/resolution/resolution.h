@@ -70,16 +70,16 @@ struct ResolveOptions {
 };
 
 struct ResolveSummary {
-  int64_t records = 0;            // source records read
-  int64_t persons = 0;            // active persons after the run
-  int64_t persons_new = 0;        // person_resolved for an id not seen before
-  int64_t persons_changed = 0;    // person_resolved for a grown person
+  int64_t records = 0;          // source records read
+  int64_t persons = 0;          // active persons after the run
+  int64_t persons_new = 0;      // person_resolved for an id not seen before
+  int64_t persons_changed = 0;  // person_resolved for a grown person
   int64_t merges = 0, splits = 0;
   int64_t family_units = 0;
-  int64_t relationships = 0;      // active parent-child relationships
+  int64_t relationships = 0;          // active parent-child relationships
   int64_t relationships_changed = 0;  // relationship_resolved + _retracted appended
-  int64_t review_pairs = 0;       // pairs in the queue
-  int64_t events_appended = 0;    // 0 when nothing changed
+  int64_t review_pairs = 0;           // pairs in the queue
+  int64_t events_appended = 0;        // 0 when nothing changed
   int64_t candidate_pairs = 0, matched_pairs = 0;
   double seconds = 0;
 };
@@ -120,17 +120,17 @@ struct Person {
   // Displayed attributes: per field, the value most records agree on
   // (ties: the source ranked first in e3, ice, orr, usao, dlog, ngo).
   std::string given_name, surnames, dob, sex, a_number, nationality;
-  std::string age_group;  // adult | child | unknown (from ages and agencies)
+  std::string age_group;                     // adult | child | unknown (from ages and agencies)
   int64_t created_seq = 0, updated_seq = 0;  // events that created / last changed it
 };
 Result<std::optional<Person>> FindPerson(storage::Connection& db, const std::string& person_id);
 
 struct Relationship {
   std::string parent_id, child_id;
-  std::string kind;      // mother | father | grandmother | grandfather | parent | guardian
-  std::string evidence;  // strongest: dna | document | agency_record | claimed
-  std::string status;    // asserted | verified | disputed | refuted
-  std::string source;    // where the strongest evidence came from ("e3/RGV181234567")
+  std::string kind;            // mother | father | grandmother | grandfather | parent | guardian
+  std::string evidence;        // strongest: dna | document | agency_record | claimed
+  std::string status;          // asserted | verified | disputed | refuted
+  std::string source;          // where the strongest evidence came from ("e3/RGV181234567")
   std::string evidence_items;  // JSON array: [{"kind":..., "source":..., "detail":...}]
   int64_t updated_seq = 0;
 };
