@@ -1,5 +1,7 @@
 #include "service/report_input_store.h"
 
+#include "service/case_file.h"
+
 namespace reunite::service {
 
 Result<int64_t> CountResolvedPersons(storage::Connection& db) {
@@ -16,17 +18,8 @@ Result<int64_t> CountResolvedPersons(storage::Connection& db) {
 
 Result<report::ReportInput> LoadStoreReportInput(storage::Connection& db,
                                                  const std::string& orders_dir) {
-  (void)orders_dir;
-  REUNITE_ASSIGN_OR_RETURN(int64_t persons, CountResolvedPersons(db));
-  if (persons == 0) {
-    return FailedPrecondition(db.Describe() +
-                              ": the store has no resolved persons yet; reports count persons, "
-                              "not raw agency records: run `reunite resolve` first (or report on "
-                              "a synthetic scenario with --scenario DIR)");
-  }
-  return FailedPrecondition(db.Describe() + ": the store has " + std::to_string(persons) +
-                            " resolved persons, but reading reports from the store is not wired "
-                            "yet; use --scenario DIR");
+  REUNITE_ASSIGN_OR_RETURN(CaseFile file, LoadCaseFile(db, {orders_dir}));
+  return std::move(file.input);
 }
 
 }  // namespace reunite::service

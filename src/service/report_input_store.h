@@ -1,13 +1,9 @@
 // The report input read from the store: resolved persons, their events with
-// subjects mapped from record references to person ids, relationships,
-// directives and orders (report/report_input.h says what each must hold).
-//
-// Not wired yet: persons exist only once `reunite resolve` has run, and its
-// case-file loader (persons from resolved clusters, events re-keyed to person
-// ids, relationships) lands separately. Until then this returns
-// kFailedPrecondition: "run reunite resolve" when the store has no persons,
-// and a pointer to --scenario when it has some. Orders come from files
-// (`orders_dir`), not from the store.
+// subjects mapped from record references to person ids, relationships, the
+// directives decision events cite, and the court orders of `orders_dir`
+// (report/report_input.h says what each must hold). It is the `input` of the
+// case file (service/case_file.h, which says how each part is read).
+// kFailedPrecondition ("run reunite resolve") when the store has no persons.
 #ifndef REUNITE_SERVICE_REPORT_INPUT_STORE_H_
 #define REUNITE_SERVICE_REPORT_INPUT_STORE_H_
 
