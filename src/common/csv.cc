@@ -149,8 +149,11 @@ Result<bool> CsvReader::ReadRecord(std::vector<std::string>& fields) {
 }
 
 void AppendCsvField(std::string& out, std::string_view field, char delimiter) {
+  // A leading byte-order mark is quoted too: unquoted at the start of a file,
+  // the reader would take it for the file's BOM and drop it (found by fuzz_csv).
   bool needs_quotes =
-      field.find_first_of(std::string{delimiter, '"', '\n', '\r'}) != std::string_view::npos;
+      field.find_first_of(std::string{delimiter, '"', '\n', '\r'}) != std::string_view::npos ||
+      field.substr(0, 3) == "\xEF\xBB\xBF";
   if (!needs_quotes) {
     out.append(field);
     return;
