@@ -381,7 +381,7 @@ Result<Model> ParseModel(std::string_view json_text, std::string_view source) {
   json j;
   try {
     j = json::parse(json_text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, and out_of_range for 1e400
     return ParseError(std::string(source) + ": not valid JSON: " + e.what());
   }
   return Parser(source).Parse(j);

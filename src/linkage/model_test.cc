@@ -91,6 +91,11 @@ TEST(ModelTest, ErrorsNameTheJsonPath) {
   auto bad = ParseModel("{not json", "m.json");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().code(), ErrorCode::kParseError);
+  // Found by fuzz_model: a number too large for a double threw out of ParseModel.
+  auto overflow = ParseModel(Replace(kMinimal, "\"prior\": 0.001", "\"prior\": 1e400"), "m.json");
+  ASSERT_FALSE(overflow.ok());
+  EXPECT_EQ(overflow.status().code(), ErrorCode::kParseError);
+  EXPECT_EQ(overflow.status().message().rfind("m.json: not valid JSON", 0), 0u);
 }
 
 TEST(ModelTest, ShippedModelsLoad) {
