@@ -71,8 +71,8 @@ TEST(ModelTest, ErrorsNameTheJsonPath) {
       {"\"dob:year\"", "\"dob:decade\"", "models/x.json: blocking[1][1]: unknown transform"},
       {"\"m\": 0.8", "\"m\": -1",
        "models/x.json: comparisons[0].levels[1].m: expected a probability"},
-      // Found by fuzz_model (fuzz/regressions/model/): a value of the wrong
-      // type threw out of ParseModel; a too-large integer was truncated.
+      // Regressions (fuzz/regressions/model/): a value of the wrong type threw
+      // out of ParseModel; a too-large integer was truncated.
       {"\"name\": \"t\"", "\"name\": 5", "models/x.json: name: expected a string"},
       {"{\"type\": \"null\"},\n      {\"type\": \"exact\", \"m\": 0.8",
        "{\"type\": \"null\", \"label\": [1]},\n      {\"type\": \"exact\", \"m\": 0.8",
