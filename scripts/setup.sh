@@ -7,6 +7,8 @@ set -euo pipefail
 DEBIAN_PACKAGES=(
   # toolchain
   g++ cmake ninja-build pkg-config ccache clang clang-format clang-tidy
+  # libFuzzer and the sanitizer runtimes for clang (scripts/build.sh fuzz)
+  libclang-rt-14-dev
   # libraries
   libgtest-dev libgmock-dev libbenchmark-dev
   libicu-dev libsqlite3-dev libpq-dev libpqxx-dev libsodium-dev

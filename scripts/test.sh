@@ -20,5 +20,8 @@ REUNITE_TEST_PG_URL=$(scripts/pg.sh start "$pgdir")
 export REUNITE_TEST_PG_URL
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-cd build/asan
-ctest --output-on-failure -j "$(nproc)" --timeout 600
+(cd build/asan && ctest --output-on-failure -j "$(nproc)" --timeout 600)
+# Fuzzing (docs/reliability.md): the clang build of the libFuzzer targets, then
+# each target for FUZZ_SECONDS over its corpus in fuzz/corpus; a crash fails.
+scripts/build.sh fuzz
+scripts/fuzz.sh "${FUZZ_SECONDS:-12}"

@@ -107,9 +107,13 @@ Result<CourtOrder> LoadCourtOrder(const std::string& path) {
   }
   std::stringstream buf;
   buf << in.rdbuf();
-  nlohmann::json j = nlohmann::json::parse(buf.str(), nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) return ParseError(path + ": not valid JSON");
-  return CourtOrderFromJson(j, path);
+  return ParseCourtOrder(buf.str(), path);
+}
+
+Result<CourtOrder> ParseCourtOrder(std::string_view json_text, std::string_view where) {
+  nlohmann::json j = nlohmann::json::parse(json_text, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded()) return ParseError(std::string(where) + ": not valid JSON");
+  return CourtOrderFromJson(j, where);
 }
 
 Result<std::vector<CourtOrder>> LoadCourtOrders(const std::string& dir) {

@@ -54,6 +54,9 @@ struct CourtOrder {
 // Checks: ids non-empty and unique, 0 <= age_min <= age_max, days > 0, and a
 // clock's optional "deadline" equal to effective_date + days.
 Result<CourtOrder> CourtOrderFromJson(const nlohmann::json& j, std::string_view where);
+// Parses JSON text as CourtOrderFromJson does; kParseError naming `where`
+// when the text is not JSON.
+Result<CourtOrder> ParseCourtOrder(std::string_view json_text, std::string_view where);
 // Reads and parses a file; kNotFound / kIoError / kParseError name the file.
 Result<CourtOrder> LoadCourtOrder(const std::string& path);
 // Every *.json in `dir`, sorted by file name.

@@ -58,6 +58,16 @@ TEST(CourtOrderTest, ErrorsNameFileAndJsonPath) {
   ASSERT_FALSE(o.ok());
   EXPECT_NE(o.status().message().find("duplicate clock id"), std::string::npos);
 
+  // 2^32 + 14 must not read as 14 days (it was truncated to int).
+  for (nlohmann::json days : {nlohmann::json(4294967310u), nlohmann::json(-4294967282),
+                              nlohmann::json(18446744073709551614u)}) {
+    j = Minimal();
+    j["clocks"][0]["days"] = days;
+    o = CourtOrderFromJson(j, "o.json");
+    ASSERT_FALSE(o.ok()) << days;
+    EXPECT_EQ(o.status().message(), "o.json: $.clocks[0].days: integer out of range");
+  }
+
   j = Minimal();
   j["clocks"][0]["action"] = "apologise";
   o = CourtOrderFromJson(j, "o.json");
@@ -76,6 +86,18 @@ TEST(CourtOrderTest, MissingFileAndBadJson) {
   ASSERT_FALSE(o.ok());
   EXPECT_EQ(o.status().code(), ErrorCode::kNotFound);
   EXPECT_NE(o.status().message().find("does_not_exist.json"), std::string::npos);
+}
+
+TEST(CourtOrderTest, ParsesTextAndNamesTheSourceOfBadJson) {
+  Result<CourtOrder> bad = ParseCourtOrder("{\"order_id\": ", "pasted.json");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.status().code(), ErrorCode::kParseError);
+  EXPECT_EQ(bad.status().message(), "pasted.json: not valid JSON");
+  Result<CourtOrder> no_clocks = ParseCourtOrder(
+      R"({"order_id": "O", "effective_date": "2018-06-26", "class": {}, "clocks": []})",
+      "pasted.json");
+  ASSERT_FALSE(no_clocks.ok());
+  EXPECT_NE(no_clocks.status().message().find("pasted.json: $.clocks"), std::string::npos);
 }
 
 }  // namespace

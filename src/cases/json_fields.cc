@@ -1,5 +1,7 @@
 #include "cases/json_fields.h"
 
+#include <limits>
+
 namespace reunite::cases {
 
 std::string JsonPath(std::string_view path, std::string_view key) {
@@ -54,6 +56,12 @@ Result<int> RequiredInt(const nlohmann::json& obj, std::string_view key, std::st
   auto it = obj.find(std::string(key));
   if (it == obj.end()) return Bad(p, "missing (expected an integer)");
   if (!it->is_number_integer()) return Bad(p, "expected an integer");
+  // Never truncated: 4294967310 must not read as 14.
+  bool fits = it->is_number_unsigned()
+                  ? it->get<uint64_t>() <= static_cast<uint64_t>(std::numeric_limits<int>::max())
+                  : it->get<int64_t>() >= std::numeric_limits<int>::min() &&
+                        it->get<int64_t>() <= std::numeric_limits<int>::max();
+  if (!fits) return Bad(p, "integer out of range");
   return it->get<int>();
 }
 

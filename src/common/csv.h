@@ -66,6 +66,7 @@ class CsvReader {
   std::string name_;
   CsvOptions options_;
   std::FILE* file_ = nullptr;
+  size_t chunk_ = size_t{1} << 20;  // bytes read per Fill()
   std::string buf_;
   size_t pos_ = 0;
   bool eof_ = false;

@@ -91,5 +91,20 @@ TEST(CsvRoundTripTest, WriterOutputReadsBackAcrossChunks) {
   std::remove(path.c_str());
 }
 
+TEST(CsvRoundTripTest, AFieldStartingWithAByteOrderMarkKeepsIt) {
+  // Regression (fuzz/regressions/csv/bom-in-first-field): a BOM inside the
+  // first field was written bare and dropped as the file's BOM on reading.
+  const std::string bom = "\xEF\xBB\xBF";
+  std::string out;
+  AppendCsvField(out, bom + "a");
+  out += ",b\n";
+  EXPECT_EQ(out, "\"" + bom + "a\",b\n");
+  CsvOptions no_header;
+  no_header.has_header = false;
+  auto r = CsvReader::FromString(bom + out, "bom.csv", no_header);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(ReadAll(**r), (std::vector<std::vector<std::string>>{{bom + "a", "b"}}));
+}
+
 }  // namespace
 }  // namespace reunite

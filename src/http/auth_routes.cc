@@ -1,5 +1,6 @@
 // POST /api/v1/auth/login, POST /api/v1/auth/logout, GET /api/v1/auth/me.
 #include "common/clock.h"
+#include "http/request_body.h"
 #include "http/route.h"
 
 namespace reunite::http {
@@ -29,15 +30,10 @@ std::vector<Route> AuthRoutes() {
       {"POST", "/api/v1/auth/login", "auth.login", BodyKind::kJson,
        [](RequestContext& ctx) -> Result<Reply> {
          REUNITE_ASSIGN_OR_RETURN(auto body, ctx.JsonBody());
-         auto username = body.value("username", nlohmann::json());
-         auto password = body.value("password", nlohmann::json());
-         if (!username.is_string() || !password.is_string()) {
-           return InvalidArgument("username and password: expected strings");
-         }
+         REUNITE_ASSIGN_OR_RETURN(LoginRequest login, DecodeLogin(body));
          REUNITE_ASSIGN_OR_RETURN(
-             auto session,
-             service::Login(ctx.db(), ctx.api().auth, ctx.caller(), username.get<std::string>(),
-                            password.get<std::string>()));
+             auto session, service::Login(ctx.db(), ctx.api().auth, ctx.caller(), login.username,
+                                          login.password));
          Reply r;
          r.body = {{"token", session.token},
                    {"csrf_token", session.csrf_token},

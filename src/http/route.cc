@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "common/clock.h"
+#include "http/request_body.h"
 
 namespace reunite::http {
 
@@ -58,14 +59,7 @@ Result<int64_t> RequestContext::PathInt(const std::string& name) const {
 }
 
 Result<nlohmann::json> RequestContext::JsonBody() const {
-  std::string type = req_.get_header_value("Content-Type");
-  if (type.rfind("application/json", 0) != 0) {
-    return InvalidArgument("Content-Type must be application/json");
-  }
-  nlohmann::json body = nlohmann::json::parse(req_.body, nullptr, false);
-  if (body.is_discarded()) return ParseError("request body: not valid JSON");
-  if (!body.is_object()) return InvalidArgument("request body: expected a JSON object");
-  return body;
+  return ParseJsonObjectBody(req_.get_header_value("Content-Type"), req_.body);
 }
 
 Result<Reply> Ok(Result<nlohmann::json> result, int status) {

@@ -70,7 +70,8 @@ class RequestContext {
   // kInvalidArgument naming the parameter otherwise.
   Result<int64_t> QueryInt(const std::string& name, int64_t fallback, int64_t min,
                            int64_t max) const;
-  // The body parsed as a JSON object; kInvalidArgument/kParseError naming the problem.
+  // The body parsed as a JSON object (ParseJsonObjectBody, request_body.h);
+  // kInvalidArgument/kParseError naming the problem.
   Result<nlohmann::json> JsonBody() const;
   // A date query parameter (YYYY-MM-DD), today (UTC) when absent;
   // kInvalidArgument naming the parameter otherwise.

@@ -1,4 +1,5 @@
 // Tracing requests: the public intake and the caseworkers' queue.
+#include "http/request_body.h"
 #include "http/route.h"
 #include "service/tracing_service.h"
 
@@ -9,12 +10,6 @@ namespace {
 Result<nlohmann::json> OptionalBody(RequestContext& ctx) {
   if (ctx.request().body.empty()) return nlohmann::json::object();
   return ctx.JsonBody();
-}
-
-Result<std::string> OptionalString(const nlohmann::json& body, const char* name) {
-  if (!body.contains(name) || body[name].is_null()) return std::string();
-  if (!body[name].is_string()) return InvalidArgument(std::string(name) + ": expected a string");
-  return body[name].get<std::string>();
 }
 
 }  // namespace
@@ -45,7 +40,8 @@ std::vector<Route> TracingRoutes() {
        [](RequestContext& ctx) -> Result<Reply> {
          REUNITE_ASSIGN_OR_RETURN(int64_t id, ctx.PathInt("id"));
          REUNITE_ASSIGN_OR_RETURN(auto body, OptionalBody(ctx));
-         REUNITE_ASSIGN_OR_RETURN(std::string assignee, OptionalString(body, "assignee"));
+         REUNITE_ASSIGN_OR_RETURN(std::string assignee,
+                                  StringField(body, "assignee", false, /*null_is_absent=*/true));
          return Ok(service::AssignTracingRequest(ctx.db(), *ctx.api().policy, ctx.caller(), id,
                                                  assignee));
        }},
@@ -59,8 +55,10 @@ std::vector<Route> TracingRoutes() {
        [](RequestContext& ctx) -> Result<Reply> {
          REUNITE_ASSIGN_OR_RETURN(int64_t id, ctx.PathInt("id"));
          REUNITE_ASSIGN_OR_RETURN(auto body, ctx.JsonBody());
-         REUNITE_ASSIGN_OR_RETURN(std::string resolution, OptionalString(body, "resolution"));
-         REUNITE_ASSIGN_OR_RETURN(std::string note, OptionalString(body, "note"));
+         REUNITE_ASSIGN_OR_RETURN(std::string resolution,
+                                  StringField(body, "resolution", false, /*null_is_absent=*/true));
+         REUNITE_ASSIGN_OR_RETURN(std::string note,
+                                  StringField(body, "note", false, /*null_is_absent=*/true));
          return Ok(service::CloseTracingRequest(ctx.db(), *ctx.api().policy, ctx.caller(), id,
                                                 resolution, note));
        }},

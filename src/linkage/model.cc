@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -69,25 +70,56 @@ class Parser {
     return InvalidArgument(std::string(source_) + ": " + path + ": " + what);
   }
 
+  // An integer that fits an int (a larger JSON integer is an error, never
+  // silently truncated).
+  static bool IsInt(const json& v) {
+    if (v.is_number_unsigned()) {
+      return v.get<uint64_t>() <= static_cast<uint64_t>(std::numeric_limits<int>::max());
+    }
+    return v.is_number_integer() && v.get<int64_t>() >= std::numeric_limits<int>::min() &&
+           v.get<int64_t>() <= std::numeric_limits<int>::max();
+  }
+
+  // `key` of object `j` as a string, `fallback` when absent; an error naming
+  // the path when present with another type.
+  Result<std::string> OptionalString(const json& j, const char* key, const std::string& path,
+                                     std::string fallback) const {
+    auto it = j.find(key);
+    if (it == j.end()) return fallback;
+    if (!it->is_string()) return Error(JoinPath(path, key), "expected a string");
+    return it->get<std::string>();
+  }
+
+  Result<bool> OptionalBool(const json& j, const char* key, const std::string& path) const {
+    auto it = j.find(key);
+    if (it == j.end()) return false;
+    if (!it->is_boolean()) return Error(JoinPath(path, key), "expected true or false");
+    return it->get<bool>();
+  }
+
+  static std::string JoinPath(const std::string& path, const char* key) {
+    return path.empty() ? std::string(key) : path + "." + key;
+  }
+
   Result<Model> Parse(const json& j) {
     Model model;
     if (!j.is_object()) return Error("$", "expected an object");
-    if (!j.contains("format_version") || !j["format_version"].is_number_integer()) {
+    if (!j.contains("format_version") || !IsInt(j["format_version"])) {
       return Error("format_version", "expected the integer 1");
     }
     if (j["format_version"].get<int>() != kModelFormatVersion) {
       return Error("format_version",
                    "unsupported version " + j["format_version"].dump() + " (this build reads 1)");
     }
-    model.name = j.value("name", "");
-    model.description = j.value("description", "");
+    REUNITE_ASSIGN_OR_RETURN(model.name, OptionalString(j, "name", "", ""));
+    REUNITE_ASSIGN_OR_RETURN(model.description, OptionalString(j, "description", "", ""));
     if (!j.contains("prior") || !j["prior"].is_number() || j["prior"].get<double>() <= 0 ||
         j["prior"].get<double>() >= 1) {
       return Error("prior", "expected a number in (0,1)");
     }
     model.prior = j["prior"].get<double>();
     if (j.contains("max_block_size")) {
-      if (!j["max_block_size"].is_number_integer() || j["max_block_size"].get<int>() < 2) {
+      if (!IsInt(j["max_block_size"]) || j["max_block_size"].get<int>() < 2) {
         return Error("max_block_size", "expected an integer >= 2");
       }
       model.max_block_size = j["max_block_size"].get<int>();
@@ -128,7 +160,7 @@ class Parser {
         }
         if (entry.contains("max_block_size")) {
           const json& m = entry["max_block_size"];
-          if (!m.is_number_integer() || m.get<int>() < 2) {
+          if (!IsInt(m) || m.get<int>() < 2) {
             return Error(path + ".max_block_size", "expected an integer >= 2");
           }
           rule.max_block_size = m.get<int>();
@@ -245,7 +277,7 @@ class Parser {
       c.levels.push_back(std::move(level));
     }
     if (j.contains("kind")) {
-      std::string k = j.value("kind", "");
+      REUNITE_ASSIGN_OR_RETURN(std::string k, OptionalString(j, "kind", path, ""));
       bool found = false;
       for (const auto& [ck, name] : kComparisonKinds) {
         if (name != k) continue;
@@ -281,7 +313,7 @@ class Parser {
       }
     }
     if (!found) return Error(path + ".type", "unknown level type \"" + type + "\"");
-    level.label = j.value("label", type);
+    REUNITE_ASSIGN_OR_RETURN(level.label, OptionalString(j, "label", path, type));
     if (level.kind == LevelKind::kJaroWinkler || level.kind == LevelKind::kTokenSet ||
         level.kind == LevelKind::kSurnameBothFuzzy) {
       if (!j.contains("threshold") || !j["threshold"].is_number() ||
@@ -292,14 +324,13 @@ class Parser {
     }
     if (level.kind == LevelKind::kDamerauLevenshtein || level.kind == LevelKind::kNumericWithin ||
         level.kind == LevelKind::kDateWithinDays || level.kind == LevelKind::kDateYearOff) {
-      if (!j.contains("distance") || !j["distance"].is_number_integer() ||
-          j["distance"].get<int>() < 0) {
+      if (!j.contains("distance") || !IsInt(j["distance"]) || j["distance"].get<int>() < 0) {
         return Error(path + ".distance", "expected an integer >= 0");
       }
       level.distance = j["distance"].get<int>();
     }
     if (level.kind == LevelKind::kDatePlaceholder && j.contains("distance")) {
-      if (!j["distance"].is_number_integer() || j["distance"].get<int>() < 0) {
+      if (!IsInt(j["distance"]) || j["distance"].get<int>() < 0) {
         return Error(path + ".distance", "expected an integer >= 0 (years)");
       }
       level.distance = j["distance"].get<int>();
@@ -311,8 +342,8 @@ class Parser {
       }
       (key[0] == 'm' ? level.m : level.u) = j[key].get<double>();
     }
-    level.fixed_m = j.value("fixed_m", false);
-    level.fixed_u = j.value("fixed_u", false);
+    REUNITE_ASSIGN_OR_RETURN(level.fixed_m, OptionalBool(j, "fixed_m", path));
+    REUNITE_ASSIGN_OR_RETURN(level.fixed_u, OptionalBool(j, "fixed_u", path));
     return level;
   }
 
@@ -351,7 +382,7 @@ Result<Model> ParseModel(std::string_view json_text, std::string_view source) {
   json j;
   try {
     j = json::parse(json_text);
-  } catch (const json::parse_error& e) {
+  } catch (const json::exception& e) {  // parse_error, and out_of_range for 1e400
     return ParseError(std::string(source) + ": not valid JSON: " + e.what());
   }
   return Parser(source).Parse(j);

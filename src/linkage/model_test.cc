@@ -71,6 +71,16 @@ TEST(ModelTest, ErrorsNameTheJsonPath) {
       {"\"dob:year\"", "\"dob:decade\"", "models/x.json: blocking[1][1]: unknown transform"},
       {"\"m\": 0.8", "\"m\": -1",
        "models/x.json: comparisons[0].levels[1].m: expected a probability"},
+      // Regressions (fuzz/regressions/model/): a value of the wrong type threw
+      // out of ParseModel; a too-large integer was truncated.
+      {"\"name\": \"t\"", "\"name\": 5", "models/x.json: name: expected a string"},
+      {"{\"type\": \"null\"},\n      {\"type\": \"exact\", \"m\": 0.8",
+       "{\"type\": \"null\", \"label\": [1]},\n      {\"type\": \"exact\", \"m\": 0.8",
+       "models/x.json: comparisons[0].levels[0].label: expected a string"},
+      {"\"u\": 0.01}", "\"u\": 0.01, \"fixed_m\": \"yes\"}",
+       "models/x.json: comparisons[0].levels[1].fixed_m: expected true or false"},
+      {"\"format_version\": 1", "\"format_version\": 4294967297",
+       "models/x.json: format_version: expected the integer 1"},
   };
   for (const Case& c : cases) {
     auto m = ParseModel(Replace(kMinimal, c.from, c.to), "models/x.json");
@@ -81,6 +91,11 @@ TEST(ModelTest, ErrorsNameTheJsonPath) {
   auto bad = ParseModel("{not json", "m.json");
   ASSERT_FALSE(bad.ok());
   EXPECT_EQ(bad.status().code(), ErrorCode::kParseError);
+  // Found by fuzz_model: a number too large for a double threw out of ParseModel.
+  auto overflow = ParseModel(Replace(kMinimal, "\"prior\": 0.001", "\"prior\": 1e400"), "m.json");
+  ASSERT_FALSE(overflow.ok());
+  EXPECT_EQ(overflow.status().code(), ErrorCode::kParseError);
+  EXPECT_EQ(overflow.status().message().rfind("m.json: not valid JSON", 0), 0u);
 }
 
 TEST(ModelTest, ShippedModelsLoad) {

@@ -146,15 +146,16 @@ std::string Subject(int64_t id) { return "tracing:" + std::to_string(id); }
 
 }  // namespace
 
-Result<json> SubmitTracingRequest(storage::Connection& db, const TracingOptions& options,
-                                  const Caller& caller, const json& body) {
+Result<TracingIntake> DecodeTracingIntake(const json& body) {
   if (!body.is_object()) return InvalidArgument("body: expected a JSON object");
   for (const auto& [k, v] : body.items()) {
     if (k != "language" && k != "requester" && k != "sought" && k != "notes" && k != "consent") {
       return InvalidArgument(k + ": unknown field");
     }
   }
-  json requester = json::object(), sought = json::object();
+  TracingIntake in;
+  json& requester = in.requester;
+  json& sought = in.sought;
   REUNITE_RETURN_IF_ERROR(
       CopyStrings(body.value("requester", json()), kRequesterFields, "requester", requester));
   REUNITE_RETURN_IF_ERROR(
@@ -189,27 +190,32 @@ Result<json> SubmitTracingRequest(storage::Connection& db, const TracingOptions&
   if (body.value("consent", true) != true) {
     return InvalidArgument("consent: the request can only be processed with consent");
   }
-  std::string notes;
   if (body.contains("notes")) {
     if (!body["notes"].is_string()) return InvalidArgument("notes: expected a string");
-    notes = body["notes"].get<std::string>();
-    if (notes.size() > 4000) return InvalidArgument("notes: at most 4000 bytes");
+    in.notes = body["notes"].get<std::string>();
+    if (in.notes.size() > 4000) return InvalidArgument("notes: at most 4000 bytes");
   }
-  std::string language = "en";
   if (body.contains("language")) {
     if (!body["language"].is_string()) return InvalidArgument("language: expected a string");
-    language = body["language"].get<std::string>();
-    if (language.empty() || language.size() > 35)
+    in.language = body["language"].get<std::string>();
+    if (in.language.empty() || in.language.size() > 35)
       return InvalidArgument("language: a language tag like es");
   }
+  return in;
+}
+
+Result<json> SubmitTracingRequest(storage::Connection& db, const TracingOptions& options,
+                                  const Caller& caller, const json& body) {
+  REUNITE_ASSIGN_OR_RETURN(TracingIntake in, DecodeTracingIntake(body));
+  const std::string& language = in.language;
 
   storage::TracingRequestRow row;
   row.received_at = row.updated_at = UtcNowIso();
   row.client_address = caller.client_address;
   row.language = language;
-  row.requester = requester.dump();
-  row.sought = sought.dump();
-  row.notes = notes;
+  row.requester = in.requester.dump();
+  row.sought = in.sought.dump();
+  row.notes = in.notes;
   row.status = "received";
   storage::TracingRequestStore store(db);
   storage::AccountStore throttle(db);

@@ -34,7 +34,22 @@ struct TracingOptions {
   ThrottlePolicy intake_throttle{20, 60 * 1000, 60 * 60 * 1000, 60 * 60 * 1000};
 };
 
-// `body` is the request as JSON (see api/openapi.json TracingRequestIntake).
+// A tracing request as decoded from its JSON body, before anything is stored:
+// requester and sought hold only known keys with trimmed non-empty strings.
+struct TracingIntake {
+  nlohmann::json requester = nlohmann::json::object();
+  nlohmann::json sought = nlohmann::json::object();
+  std::string notes;
+  std::string language = "en";
+};
+
+// Validates a request body (api/openapi.json TracingRequestIntake): unknown
+// keys, wrong types, over-long values, bad dates or codes are
+// kInvalidArgument naming the JSON path. Pure: no storage, never throws.
+Result<TracingIntake> DecodeTracingIntake(const nlohmann::json& body);
+
+// `body` is the request as JSON (see api/openapi.json TracingRequestIntake);
+// it is decoded with DecodeTracingIntake.
 // Returns {"reference", "status": "received", "message"}.
 Result<nlohmann::json> SubmitTracingRequest(storage::Connection& db, const TracingOptions& options,
                                             const Caller& caller, const nlohmann::json& body);
