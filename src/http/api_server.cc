@@ -79,6 +79,8 @@ struct ApiServer::Impl {
   std::unique_ptr<httplib::Server> server;
   std::unique_ptr<storage::ConnectionPool> pool;
   std::unique_ptr<service::TracingIndex> index;
+  std::unique_ptr<service::CaseFileCache> case_files;
+  std::unique_ptr<service::CaseActions> case_actions;
   ApiContext api;
   std::string static_root;
   int port = 0;
@@ -316,6 +318,11 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(const ServerOptions& options
   impl->api.tracing.index = impl->index.get();
   impl->api.mappings_dir = options.mappings_dir;
   impl->api.orders_dir = options.orders_dir;
+  impl->case_files =
+      std::make_unique<service::CaseFileCache>(service::CaseFileOptions{options.orders_dir});
+  impl->case_actions = std::make_unique<service::CaseActions>(*impl->case_files);
+  impl->api.case_files = impl->case_files.get();
+  impl->api.case_actions = impl->case_actions.get();
   impl->api.model_path = std::filesystem::exists(options.model_path) ? options.model_path : "";
   impl->api.openapi_json = embedded::kOpenApiJson;
   impl->tls = !options.tls_cert.empty();

@@ -1,12 +1,14 @@
 // The case-file routes over a resolved synthetic scenario (synth -> import of
 // every export -> reunite resolve), on SQLite and PostgreSQL: persons (search
 // by id and by a misspelled name, read, timeline), family units, the review
-// queue and its decisions; redaction for a court monitor; every read of a
-// person in the audit log.
+// queue and its decisions; families, the dashboard and a caseworker's actions
+// on a child; redaction for a court monitor; every read of a person in the
+// audit log.
 #include <gtest/gtest.h>
 
 #include <set>
 
+#include "common/clock.h"
 #include "http/api_test_support.h"
 #include "ingest/mapping.h"
 #include "resolution/resolution.h"
@@ -223,6 +225,104 @@ TEST_P(CaseRoutesTest, ReviewQueueDecisionsAreEventsAndLeaveTheQueue) {
       "SELECT COUNT(*) FROM audit_log WHERE action = 'review.decide' AND outcome = 'ok' AND "
       "actor = 'demo-reviewer'");
   EXPECT_EQ((*audited)[0].Int(0), 1);
+}
+
+TEST_P(CaseRoutesTest, CaseworkerActionsChangeTheFamilyAndTheDashboard) {
+  json page = Expect(Call("caseworker", "GET", "/api/v1/families?separated=true&limit=500"), 200,
+                     "get", "/api/v1/families");
+  ASSERT_FALSE(page["families"].empty());
+  EXPECT_GE(page["total"].get<size_t>(), page["families"].size());
+  // A separated child, not reunified nor ineligible, whose parent's
+  // relationship stands.
+  std::string unit, child, parent, before;
+  for (const auto& f : page["families"]) {
+    EXPECT_GT(f["separated_children"].get<int>(), 0);
+    std::string u = f["family_unit"];
+    json family = Expect(Call("caseworker", "GET", "/api/v1/families/" + u), 200, "get",
+                         "/api/v1/families/{id}");
+    for (const auto& c : family["children"]) {
+      std::string st = c["status"];
+      if (st == "reunified" || st == "ineligible" || c["parent"] == "") continue;
+      for (const auto& r : family["relationships"]) {
+        if (r["child_id"] == c["child"] && r["parent_id"] == c["parent"] &&
+            r["status"] != "refuted" && r["status"] != "disputed") {
+          unit = u, child = c["child"], parent = c["parent"], before = st;
+        }
+      }
+      if (!child.empty()) break;
+    }
+    if (!child.empty()) break;
+  }
+  ASSERT_FALSE(child.empty()) << "no separated child to act on";
+  json dash_before =
+      Expect(Call("caseworker", "GET", "/api/v1/dashboard"), 200, "get", "/api/v1/dashboard");
+  const int reunified_before = dash_before["by_status"].value("reunified", 0);
+  const int before_count = dash_before["by_status"].value(before, 0);
+  EXPECT_GT(before_count, 0);
+
+  const std::string today = UtcNowIso().substr(0, 10);
+  const std::string actions = "/api/v1/families/" + unit + "/children/" + child + "/actions";
+  json contact = Expect(Call("caseworker", "POST", actions,
+                             json{{"kind", "contact_attempt"},
+                                  {"parent_id", parent},
+                                  {"on", today},
+                                  {"channel", "phone"},
+                                  {"outcome", "reached"}}
+                                 .dump()),
+                        201, "post", "/api/v1/families/{id}/children/{child_id}/actions");
+  ASSERT_FALSE(contact["events"].empty());
+  json reunify = json{
+      {"kind", "reunification"}, {"parent_id", parent}, {"on", today}, {"where", "in_country"}};
+  json done = Expect(Call("caseworker", "POST", actions, reunify.dump()), 201, "post",
+                     "/api/v1/families/{id}/children/{child_id}/actions");
+  EXPECT_EQ(done["status"]["status"], "reunified");
+  EXPECT_EQ(done["status"]["child"], child);
+
+  json family = Expect(Call("caseworker", "GET", "/api/v1/families/" + unit), 200, "get",
+                       "/api/v1/families/{id}");
+  int seen = 0;
+  for (const auto& c : family["children"]) {
+    if (c["child"] != child) continue;
+    EXPECT_EQ(c["status"], "reunified");
+    ++seen;
+  }
+  EXPECT_EQ(seen, 1);
+  json dash =
+      Expect(Call("caseworker", "GET", "/api/v1/dashboard"), 200, "get", "/api/v1/dashboard");
+  EXPECT_EQ(dash["by_status"].value("reunified", 0), reunified_before + 1);
+  EXPECT_EQ(dash["by_status"].value(before, 0), before_count - 1);
+
+  // Reunifying twice is refused, clearly, and appends nothing.
+  auto events = [&] {
+    auto rows = db->Query("SELECT COUNT(*) FROM events");
+    EXPECT_TRUE(rows.ok()) << rows.status().ToString();
+    return rows.ok() ? (*rows)[0].Int(0) : -1;
+  };
+  const int64_t events_before = events();
+  auto again = Call("caseworker", "POST", actions, reunify.dump());
+  ASSERT_TRUE(again);
+  EXPECT_GE(again->status, 400);
+  EXPECT_LT(again->status, 500);
+  json refused =
+      Expect(again, again->status, "post", "/api/v1/families/{id}/children/{child_id}/actions");
+  EXPECT_EQ(refused["error"]["code"], "failed_precondition") << refused.dump();
+  EXPECT_NE(refused["error"]["message"].get<std::string>().find("reunified"), std::string::npos)
+      << refused.dump();
+  EXPECT_EQ(events(), events_before);
+  // A child of another family unit, and a reviewer, are refused too.
+  Expect(Call("caseworker", "POST", "/api/v1/families/NO-SUCH-UNIT/children/" + child + "/actions",
+              reunify.dump()),
+         404, "post", "/api/v1/families/{id}/children/{child_id}/actions");
+  Expect(Call("reviewer", "POST", actions, reunify.dump()), 403, "post",
+         "/api/v1/families/{id}/children/{child_id}/actions");
+  EXPECT_EQ(events(), events_before);
+
+  // A monitor's dashboard and family list: the counts, never a location.
+  json monitor_list = Expect(Call("monitor", "GET", "/api/v1/families?overdue=false"), 200, "get",
+                             "/api/v1/families");
+  EXPECT_EQ(monitor_list["total"], Expect(Call("caseworker", "GET", "/api/v1/families"), 200, "get",
+                                          "/api/v1/families")["total"]);
+  Expect(Call("monitor", "GET", "/api/v1/families?overdue=maybe"), 400, "get", "/api/v1/families");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CaseRoutesTest,

@@ -1,7 +1,10 @@
 // Resolved persons, family units and the review queue: GET /persons?q=,
-// /persons/{id}, /families/{id}, /review-queue[/{id}], POST
+// /persons/{id}, /families, /families/{id}, /dashboard, /review-queue[/{id}],
+// POST /families/{id}/children/{child_id}/actions,
 // /review-queue/{id}/decision.
+#include "common/clock.h"
 #include "http/route.h"
+#include "service/family_service.h"
 #include "service/person_service.h"
 #include "service/review_service.h"
 
@@ -28,10 +31,46 @@ std::vector<Route> PersonRoutes() {
          return Ok(service::PersonTimeline(ctx.db(), *ctx.api().policy, ctx.caller(),
                                            ctx.PathParam("id")));
        }},
+      {"GET", "/api/v1/families", "families.list", BodyKind::kNone,
+       [](RequestContext& ctx) -> Result<Reply> {
+         service::FamilyListOptions o;
+         REUNITE_ASSIGN_OR_RETURN(o.as_of, ctx.QueryDate("as_of"));
+         REUNITE_ASSIGN_OR_RETURN(o.separated_only, ctx.QueryBool("separated", false));
+         REUNITE_ASSIGN_OR_RETURN(o.overdue_only, ctx.QueryBool("overdue", false));
+         REUNITE_ASSIGN_OR_RETURN(auto offset, ctx.QueryInt("offset", 0, 0, 1000000000));
+         REUNITE_ASSIGN_OR_RETURN(auto limit, ctx.QueryInt("limit", 50, 1, 500));
+         o.offset = static_cast<size_t>(offset);
+         o.limit = static_cast<size_t>(limit);
+         return Ok(service::ListFamiliesFor(ctx.db(), *ctx.api().case_files, *ctx.api().policy,
+                                            ctx.caller(), o));
+       }},
       {"GET", "/api/v1/families/{id}", "families.read", BodyKind::kNone,
-       [](RequestContext& ctx) {
-         return Ok(service::ReadFamilyUnit(ctx.db(), *ctx.api().policy, ctx.caller(),
-                                           ctx.PathParam("id")));
+       [](RequestContext& ctx) -> Result<Reply> {
+         REUNITE_ASSIGN_OR_RETURN(auto family,
+                                  service::ReadFamilyUnit(ctx.db(), *ctx.api().policy, ctx.caller(),
+                                                          ctx.PathParam("id")));
+         REUNITE_ASSIGN_OR_RETURN(auto today, ctx.QueryDate("as_of"));
+         REUNITE_ASSIGN_OR_RETURN(
+             family["children"],
+             service::FamilyChildrenFor(ctx.db(), *ctx.api().case_files, *ctx.api().policy,
+                                        ctx.caller(), ctx.PathParam("id"), today));
+         return Ok(std::move(family));
+       }},
+      {"POST", "/api/v1/families/{id}/children/{child_id}/actions", "families.act", BodyKind::kJson,
+       [](RequestContext& ctx) -> Result<Reply> {
+         REUNITE_ASSIGN_OR_RETURN(auto body, ctx.JsonBody());
+         // Actions dated after the server's day (UTC) are refused.
+         REUNITE_ASSIGN_OR_RETURN(auto today, Date::ParseIso(UtcNowIso().substr(0, 10)));
+         return Ok(service::ActOnChild(ctx.db(), *ctx.api().case_files, *ctx.api().case_actions,
+                                       *ctx.api().policy, ctx.caller(), ctx.PathParam("id"),
+                                       ctx.PathParam("child_id"), body, today),
+                   201);
+       }},
+      {"GET", "/api/v1/dashboard", "dashboard.read", BodyKind::kNone,
+       [](RequestContext& ctx) -> Result<Reply> {
+         REUNITE_ASSIGN_OR_RETURN(auto as_of, ctx.QueryDate("as_of"));
+         return Ok(service::DashboardFor(ctx.db(), *ctx.api().case_files, *ctx.api().policy,
+                                         ctx.caller(), as_of));
        }},
       {"GET", "/api/v1/review-queue", "review.list", BodyKind::kNone,
        [](RequestContext& ctx) -> Result<Reply> {

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "common/clock.h"
 #include "http/request_body.h"
 
 namespace reunite::http {
@@ -27,6 +28,24 @@ Result<int64_t> RequestContext::QueryInt(const std::string& name, int64_t fallba
                            std::to_string(min) + " to " + std::to_string(max));
   }
   return static_cast<int64_t>(n);
+}
+
+Result<Date> RequestContext::QueryDate(const std::string& name) const {
+  std::string v = req_.has_param(name) ? req_.get_param_value(name) : UtcNowIso().substr(0, 10);
+  auto d = Date::ParseIso(v);
+  if (!d.ok()) {
+    return InvalidArgument("query parameter '" + name + "': expected a date YYYY-MM-DD, got '" + v +
+                           "'");
+  }
+  return *d;
+}
+
+Result<bool> RequestContext::QueryBool(const std::string& name, bool fallback) const {
+  if (!req_.has_param(name)) return fallback;
+  std::string v = req_.get_param_value(name);
+  if (v == "true") return true;
+  if (v == "false") return false;
+  return InvalidArgument("query parameter '" + name + "': expected true or false, got '" + v + "'");
 }
 
 Result<int64_t> RequestContext::PathInt(const std::string& name) const {

@@ -20,6 +20,8 @@
 #include "service/access_policy.h"
 #include "service/auth_service.h"
 #include "service/caller.h"
+#include "service/case_actions.h"
+#include "service/case_file.h"
 #include "service/tracing_service.h"
 #include "storage/connection.h"
 
@@ -34,6 +36,10 @@ struct ApiContext {
   std::string orders_dir;  // court orders for the reports
   std::string model_path;  // the person model (review waterfalls)
   std::string_view openapi_json;
+  // The case file shared by every thread (reloaded when the log grows) and
+  // the caseworker actions over it; owned by the ApiServer.
+  service::CaseFileCache* case_files = nullptr;
+  service::CaseActions* case_actions = nullptr;
   bool secure_cookies = false;  // Secure attribute on cookies (TLS)
 };
 
@@ -67,6 +73,11 @@ class RequestContext {
   // The body parsed as a JSON object (ParseJsonObjectBody, request_body.h);
   // kInvalidArgument/kParseError naming the problem.
   Result<nlohmann::json> JsonBody() const;
+  // A date query parameter (YYYY-MM-DD), today (UTC) when absent;
+  // kInvalidArgument naming the parameter otherwise.
+  Result<Date> QueryDate(const std::string& name) const;
+  // A boolean query parameter ("true"/"false"), `fallback` when absent.
+  Result<bool> QueryBool(const std::string& name, bool fallback) const;
   // A path parameter that must be a positive integer.
   Result<int64_t> PathInt(const std::string& name) const;
 

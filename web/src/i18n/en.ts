@@ -161,7 +161,7 @@ export const en = {
 
   'action.preference': 'Parent’s preference',
   'action.eligibility': 'Eligibility decision',
-  'action.verification': 'Parentage verification',
+  'action.parentage_verification': 'Parentage verification',
   'action.reunification': 'Reunification',
 
   'form.action': 'Action',

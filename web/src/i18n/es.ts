@@ -161,7 +161,7 @@ export const es: Record<MessageKey, string> = {
 
   'action.preference': 'Preferencia del padre o la madre',
   'action.eligibility': 'Decisión de elegibilidad',
-  'action.verification': 'Verificación del parentesco',
+  'action.parentage_verification': 'Verificación del parentesco',
   'action.reunification': 'Reunificación',
 
   'form.action': 'Acción',

@@ -18,6 +18,30 @@ export interface Dashboard {
   reunifications_by_month: MonthCount[];
 }
 
+/** GET /api/v1/dashboard as served (schema Dashboard, service::DashboardJson). */
+export interface ServedDashboard {
+  as_of: string;
+  by_status: Record<string, number>;
+  overdue: Array<{ child_id: string; order_id: string; due_date: string; days_overdue: number }>;
+  by_month: Array<{ month: string; separations: number; reunifications: number }>;
+}
+
+/** The page's Dashboard from the served one (an overdue child's clock is its order's reunify deadline). */
+export function dashboardOf(d: ServedDashboard): Dashboard {
+  return {
+    as_of: d.as_of,
+    counts_by_status: d.by_status,
+    overdue: d.overdue.map((o) => ({
+      person_id: o.child_id,
+      status: '', // not in the served overdue list
+      next_deadline: { order: o.order_id, clock: 'reunify', due: o.due_date, met: false, overdue: true },
+      deadlines: [{ order: o.order_id, clock: 'reunify', due: o.due_date, met: false, overdue: true }],
+    })),
+    separations_by_month: d.by_month.filter((m) => m.separations > 0).map((m) => ({ month: m.month, count: m.separations })),
+    reunifications_by_month: d.by_month.filter((m) => m.reunifications > 0).map((m) => ({ month: m.month, count: m.reunifications })),
+  };
+}
+
 export interface StatusCount {
   status: string;
   count: number;

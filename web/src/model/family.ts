@@ -19,6 +19,30 @@ export interface ChildStatus {
   deadlines: Deadline[];
 }
 
+/** A child's status as the server encodes it (schema ChildStatus, cases::ChildStatusToJson). */
+export interface ServedChildStatus {
+  child: string;
+  status: string;
+  reason?: string;
+  due_date?: string | null;
+  due_order?: string;
+  orders?: Array<{ order: string; in_class?: boolean; clocks?: Array<{ clock: string; due_date: string; state: string }> }>;
+}
+
+/** The page's ChildStatus from the served one: every clock of an order the child is in, the next unmet one first due. */
+export function childStatusOf(s: ServedChildStatus): ChildStatus {
+  const deadlines: Deadline[] = [];
+  for (const o of s.orders ?? []) {
+    if (o.in_class === false) continue;
+    for (const c of o.clocks ?? []) {
+      const met = c.state === 'met' || c.state === 'met_late' ? true : c.state === 'pending' || c.state === 'overdue' ? false : null;
+      deadlines.push({ order: o.order, clock: c.clock, due: c.due_date, met, overdue: c.state === 'overdue' });
+    }
+  }
+  const open = deadlines.filter((d) => d.met === false).sort((a, b) => a.due.localeCompare(b.due));
+  return { person_id: s.child, status: s.status, reason: s.reason || undefined, next_deadline: open[0] ?? null, deadlines };
+}
+
 export interface PersonSummary {
   id: string;
   display_name: string;
@@ -75,7 +99,7 @@ export interface Family {
   id: string;
   members: PersonSummary[];
   relationships: Relationship[];
-  children: ChildStatus[];
+  children: ChildStatus[]; // from the served ServedChildStatus (childStatusOf)
   timeline: TimelineEvent[];
   redacted?: string[];
 }
@@ -134,8 +158,8 @@ export function nextDeadline(f: Pick<Family, 'children'>): (Deadline & { person_
   return best;
 }
 
-export type ActionKind = 'contact_attempt' | 'preference' | 'eligibility' | 'verification' | 'reunification';
-export const ACTIONS: readonly ActionKind[] = ['contact_attempt', 'preference', 'eligibility', 'verification', 'reunification'];
+export type ActionKind = 'contact_attempt' | 'preference' | 'eligibility' | 'parentage_verification' | 'reunification';
+export const ACTIONS: readonly ActionKind[] = ['contact_attempt', 'preference', 'eligibility', 'parentage_verification', 'reunification'];
 
 /** Which inputs each action needs (src/cases/commands.h). */
 export const ACTION_FIELDS: Record<ActionKind, { parent: boolean; extra: Array<{ name: string; options?: string[]; required: boolean }> }> = {
@@ -154,7 +178,7 @@ export const ACTION_FIELDS: Record<ActionKind, { parent: boolean; extra: Array<{
       { name: 'reason', required: false },
     ],
   },
-  verification: { parent: true, extra: [{ name: 'method', options: ['documents', 'dna'], required: true }] },
+  parentage_verification: { parent: true, extra: [{ name: 'method', options: ['documents', 'dna'], required: true }] },
   reunification: { parent: true, extra: [{ name: 'where', options: ['in_country', 'abroad'], required: true }] },
 };
 

@@ -4,7 +4,7 @@ import { formatDate, formatNumber, t, tOr } from '../i18n';
 import { href, path } from '../router';
 import { pageTitle, statusBadge, table } from '../components/ui';
 import { lineChart } from '../components/chart';
-import { monthSeries, orderOverdue, statusCounts, type Dashboard } from '../model/dashboard';
+import { dashboardOf, monthSeries, orderOverdue, statusCounts, type ServedDashboard } from '../model/dashboard';
 import type { ChildStatus } from '../model/family';
 import type { Page } from './page';
 
@@ -12,7 +12,7 @@ export const dashboardPage: Page = {
   action: 'dashboard.read',
   title: () => t('dashboard.title'),
   async render() {
-    const d = await request<Dashboard>('/dashboard');
+    const d = dashboardOf(await request<ServedDashboard>('/dashboard'));
     const counts = statusCounts(d);
     const total = counts.reduce((n, c) => n + c.count, 0);
     const overdue = orderOverdue(d.overdue, d.as_of);

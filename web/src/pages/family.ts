@@ -9,6 +9,7 @@ import {
   ACTION_FIELDS,
   ACTIONS,
   actionBody,
+  childStatusOf,
   daysBetween,
   eventAgency,
   eventSources,
@@ -21,6 +22,7 @@ import {
   type Family,
   type PersonSummary,
   type Relationship,
+  type ServedChildStatus,
   type TimelineEvent,
 } from '../model/family';
 import type { Page } from './page';
@@ -172,7 +174,8 @@ function actionForm(f: Family, onDone: () => void): HTMLElement {
 }
 
 async function renderFamily(id: string, highlight: string | null): Promise<HTMLElement> {
-  const f = await request<Family>(path('families', id));
+  const served = await request<Omit<Family, 'children'> & { children: ServedChildStatus[] }>(path('families', id));
+  const f: Family = { ...served, children: served.children.map(childStatusOf) };
   const { adults, children } = sides(f);
   const statusOf = new Map(f.children.map((c) => [c.person_id, c]));
   const next = nextDeadline(f);

@@ -94,7 +94,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     run(bin, ['import', '--db', db, '--source', source, '--mappings', join(REPO, 'mappings'), path]);
   }
   // Persons, families and relationships (the resolve branch); absent before it lands.
-  if (hasCommand(bin, 'resolve')) run(bin, ['resolve', '--db', db]);
+  if (hasCommand(bin, 'resolve')) run(bin, ['resolve', '--db', db, '--model', join(REPO, 'models', 'person.json')]);
   for (const role of ROLES) {
     // --fast-hash: libsodium's minimum Argon2id cost, so six accounts take milliseconds (tests and demos only).
     run(bin, ['user', 'add', role, '--db', db, '--role', role, '--name', `Demo ${role}`, '--fast-hash'], `${PASSWORD}\n`);

@@ -1,0 +1,54 @@
+// The API's case-file reads and the caseworker actions (GET /families,
+// GET /dashboard, the children of GET /families/{id}, POST
+// /families/{id}/children/{child_id}/actions) over the shared CaseFileCache
+// (case_file.h) and the case-file queries (case_queries.h) and CaseActions
+// (case_actions.h). Every reply is passed through AccessPolicy::Redact for
+// the caller's role; every read naming persons is in the audit log before the
+// data is returned (the dashboard's counts and overdue list name children and
+// are audited too); an action's events and audit entry commit together
+// (CaseActions).
+//
+// Errors: the store's kFailedPrecondition while it holds no resolved persons;
+// kNotFound for an unknown family unit or child, or a child that is not a
+// member of the family unit; the command's errors for an invalid action
+// (cases/commands.h; nothing is appended). Thread-safety: as the Connection;
+// the cache and CaseActions are shared.
+#ifndef REUNITE_SERVICE_FAMILY_SERVICE_H_
+#define REUNITE_SERVICE_FAMILY_SERVICE_H_
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "common/date.h"
+#include "service/access_policy.h"
+#include "service/caller.h"
+#include "service/case_actions.h"
+#include "service/case_file.h"
+#include "service/case_queries.h"
+
+namespace reunite::service {
+
+// FamilyListJson of the matching families.
+Result<nlohmann::json> ListFamiliesFor(storage::Connection& db, CaseFileCache& cache,
+                                       const AccessPolicy& policy, const Caller& caller,
+                                       const FamilyListOptions& options);
+// DashboardJson as of `as_of`.
+Result<nlohmann::json> DashboardFor(storage::Connection& db, CaseFileCache& cache,
+                                    const AccessPolicy& policy, const Caller& caller, Date as_of);
+// The family unit's children with a derived status (ChildStatusToJson each),
+// for the "children" of GET /families/{id}; redacted, not audited (the family
+// read audits its members).
+Result<nlohmann::json> FamilyChildrenFor(storage::Connection& db, CaseFileCache& cache,
+                                         const AccessPolicy& policy, const Caller& caller,
+                                         const std::string& family_unit, Date as_of);
+// Applies `body` (CaseActionFromJson) to `child_id`, who must be a member of
+// `family_unit`; ActionOutcomeJson, redacted.
+Result<nlohmann::json> ActOnChild(storage::Connection& db, CaseFileCache& cache,
+                                  CaseActions& actions, const AccessPolicy& policy,
+                                  const Caller& caller, const std::string& family_unit,
+                                  const std::string& child_id, const nlohmann::json& body,
+                                  Date today);
+
+}  // namespace reunite::service
+
+#endif  // REUNITE_SERVICE_FAMILY_SERVICE_H_
