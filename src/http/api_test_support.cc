@@ -102,6 +102,7 @@ void ApiTest::SetUp() {
   options.log_requests = false;
   options.mappings_dir = src + "/mappings";
   options.model_path = src + "/models/person.json";
+  options.orders_dir = src + "/orders";
   options.auth.cost = cheap;
   Configure(options);
   auto started = ApiServer::Start(options);
