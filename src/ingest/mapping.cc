@@ -101,7 +101,9 @@ class MappingParser {
       if (ft == nullptr) return Error(&node, path, "expected a table");
       FieldSpec f;
       f.name = std::string(key.str());
+      if (f.name.empty()) return Error(&node, path, "a field needs a name");
       REUNITE_ASSIGN_OR_RETURN(f.column, String(*ft, "column", path + ".column", true));
+      if (f.column.empty()) return Error(&node, path + ".column", "must not be empty");
       REUNITE_ASSIGN_OR_RETURN(std::string type, String(*ft, "type", path + ".type", false));
       static const std::pair<const char*, FieldType> kTypes[] = {
           {"text", FieldType::kText}, {"name", FieldType::kName},
