@@ -127,29 +127,13 @@ std::map<std::string, std::string> NameQuery(const std::string& q) {
 Result<json> EventsWhere(storage::Connection& db, const AccessPolicy& policy, const Caller& caller,
                          const std::string& where, const std::vector<storage::SqlValue>& params) {
   std::vector<storage::Event> events;
-  Status s = db.QueryEach(
-      "SELECT seq, occurred_at, recorded_at, type, subjects, family_unit, custodian, reason, "
-      "actor, authority, sources, payload, prev_hash, hash FROM events WHERE " +
-          where,
-      params, [&](const storage::Row& r) -> Status {
-        storage::Event e;
-        e.seq = r.Int(0);
-        e.occurred_at = r.Text(1);
-        e.recorded_at = r.Text(2);
-        e.type = r.Text(3);
-        e.subjects = r.Text(4);
-        e.family_unit = r.Text(5);
-        e.custodian = r.Text(6);
-        e.reason = r.Text(7);
-        e.actor = r.Text(8);
-        e.authority = r.Text(9);
-        e.sources = r.Text(10);
-        e.payload = r.Text(11);
-        e.prev_hash = r.Text(12);
-        e.hash = r.Text(13);
-        events.push_back(std::move(e));
-        return Status::Ok();
-      });
+  Status s =
+      db.QueryEach("SELECT " + std::string(storage::kEventColumns) + " FROM events WHERE " + where,
+                   params, [&](const storage::Row& r) -> Status {
+                     storage::Event e = storage::EventFromRow(r);
+                     events.push_back(std::move(e));
+                     return Status::Ok();
+                   });
   REUNITE_RETURN_IF_ERROR(s);
   std::stable_sort(
       events.begin(), events.end(), [](const storage::Event& a, const storage::Event& b) {

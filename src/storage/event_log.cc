@@ -7,13 +7,13 @@ namespace {
 
 constexpr std::string_view kHeadTable = "chain_head";
 
-constexpr std::string_view kColumns =
-    "seq, occurred_at, recorded_at, type, subjects, family_unit, custodian, reason, actor, "
-    "authority, sources, payload, prev_hash, hash";
+constexpr std::string_view kColumns = kEventColumns;
 
 SqlValue TextOrNull(const std::string& s) { return s.empty() ? SqlValue{} : SqlValue{s}; }
 
-Event FromRow(const Row& r) {
+}  // namespace
+
+Event EventFromRow(const Row& r) {
   Event e;
   e.seq = r.Int(0);
   e.occurred_at = r.Text(1);
@@ -31,8 +31,6 @@ Event FromRow(const Row& r) {
   e.hash = r.Text(13);
   return e;
 }
-
-}  // namespace
 
 std::string ComputeEventHash(const Event& e) {
   return ChainHash("reunite-event-v1", e.seq,
@@ -87,7 +85,7 @@ Status EventLog::Scan(int64_t after_seq, const std::function<Status(const Event&
   SqlValue p = after_seq;
   return db_.QueryEach(
       "SELECT " + std::string(kColumns) + " FROM events WHERE seq > ? ORDER BY seq",
-      std::span<const SqlValue>(&p, 1), [&](const Row& r) { return on_event(FromRow(r)); });
+      std::span<const SqlValue>(&p, 1), [&](const Row& r) { return on_event(EventFromRow(r)); });
 }
 
 Result<int64_t> EventLog::LastSeq() {
@@ -101,7 +99,7 @@ Result<std::vector<Event>> EventLog::Page(int64_t after_seq, int64_t limit) {
   REUNITE_RETURN_IF_ERROR(db_.QueryEach(
       "SELECT " + std::string(kColumns) + " FROM events WHERE seq > ? ORDER BY seq LIMIT ?", p,
       [&](const Row& r) {
-        out.push_back(FromRow(r));
+        out.push_back(EventFromRow(r));
         return Status::Ok();
       }));
   return out;

@@ -17,6 +17,7 @@
 #include <functional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "storage/connection.h"
@@ -48,6 +49,15 @@ struct Event : EventDraft {
 
 // SHA-256 (hex) of the canonical encoding of `e` (all fields but `hash`).
 std::string ComputeEventHash(const Event& e);
+
+// The events table's columns in the order EventFromRow reads them; every
+// query that decodes events selects exactly these.
+inline constexpr std::string_view kEventColumns =
+    "seq, occurred_at, recorded_at, type, subjects, family_unit, custodian, reason, actor, "
+    "authority, sources, payload, prev_hash, hash";
+
+// Decodes one row selected with kEventColumns.
+Event EventFromRow(const Row& r);
 
 class EventLog {
  public:
