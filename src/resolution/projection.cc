@@ -151,11 +151,18 @@ Status ApplyDecision(storage::Connection& db, const storage::Event& e, const jso
 
 }  // namespace
 
+namespace {
+constexpr std::string_view kResolutionTypes[] = {
+    kPersonResolved,        kPersonMerged, kPersonSplit,    kFamilyUnitResolved, kRelationshipResolved,
+    kRelationshipRetracted, kReviewQueued, kReviewAccepted, kReviewRejected};
+}  // namespace
+
 bool IsResolutionEvent(std::string_view t) {
-  return t == kPersonResolved || t == kPersonMerged || t == kPersonSplit ||
-         t == kFamilyUnitResolved || t == kRelationshipResolved || t == kRelationshipRetracted ||
-         t == kReviewQueued || t == kReviewAccepted || t == kReviewRejected;
+  return std::find(std::begin(kResolutionTypes), std::end(kResolutionTypes), t) !=
+         std::end(kResolutionTypes);
 }
+
+std::span<const std::string_view> ResolutionEventTypes() { return kResolutionTypes; }
 
 storage::EventDraft PersonEvent(const char* type, const std::vector<PersonState>& persons,
                                 const std::vector<std::string>& retired, const std::string& actor,
@@ -242,6 +249,12 @@ storage::EventDraft ReviewDecisionEvent(bool accept, const std::string& left_ref
 
 Status ApplyEvent(storage::Connection& db, const storage::Event& e) {
   if (!IsResolutionEvent(e.type)) return Status::Ok();
+  REUNITE_RETURN_IF_ERROR(ApplyEventRows(db, e));
+  return SetProjectedSeq(db, e.seq);
+}
+
+Status ApplyEventRows(storage::Connection& db, const storage::Event& e) {
+  if (!IsResolutionEvent(e.type)) return Status::Ok();
   json p = json::parse(e.payload, nullptr, false);
   if (p.is_discarded() || !p.is_object()) {
     return Corruption("event " + std::to_string(e.seq) + " (" + e.type +
@@ -265,7 +278,7 @@ Status ApplyEvent(storage::Connection& db, const storage::Event& e) {
     return Corruption("event " + std::to_string(e.seq) + " (" + e.type +
                       "): malformed payload: " + ex.what());
   }
-  return SetProjectedSeq(db, e.seq);
+  return Status::Ok();
 }
 
 Status ClearProjections(storage::Connection& db) {

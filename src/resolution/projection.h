@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <map>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -34,6 +35,8 @@ inline constexpr char kReviewRejected[] = "review_rejected";
 
 // True for the event types above.
 bool IsResolutionEvent(std::string_view type);
+// The event types above, as a list (for queries that select only them).
+std::span<const std::string_view> ResolutionEventTypes();
 
 // A person as a resolution event states it: exactly these records.
 struct PersonState {
@@ -72,6 +75,9 @@ storage::EventDraft ReviewDecisionEvent(bool accept, const std::string& left_ref
 // Applies one stored event (ignored unless IsResolutionEvent). kCorruption when
 // a resolution event's payload is malformed (names the seq).
 Status ApplyEvent(storage::Connection& db, const storage::Event& event);
+// ApplyEvent without recording the event as projected: for a replay that
+// calls SetProjectedSeq once per batch, in the same transaction.
+Status ApplyEventRows(storage::Connection& db, const storage::Event& event);
 // Deletes every row of the resolution tables.
 Status ClearProjections(storage::Connection& db);
 

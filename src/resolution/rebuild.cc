@@ -1,4 +1,5 @@
 // RebuildProjections(): the read model from the event log alone.
+#include <algorithm>
 #include <chrono>
 
 #include "resolution/projection.h"
@@ -15,20 +16,20 @@ Result<RebuildSummary> RebuildProjections(storage::Connection& db, ProgressMode 
     REUNITE_ASSIGN_OR_RETURN(int64_t last, log.LastSeq());
     REUNITE_RETURN_IF_ERROR(ClearProjections(db));
     progress.Stage("replay", static_cast<uint64_t>(last), "events");
-    // Read in pages so a large log is not held in memory while applying.
-    constexpr int64_t kPage = 10000;
-    for (int64_t after = 0;;) {
-      REUNITE_ASSIGN_OR_RETURN(auto page, log.Page(after, kPage));
-      if (page.empty()) break;
-      for (const storage::Event& e : page) {
-        ++summary.events_read;
-        if (IsResolutionEvent(e.type)) {
-          REUNITE_RETURN_IF_ERROR(ApplyEvent(db, e));
-          ++summary.events_applied;
-        }
+    // Replays the log in windows of seq: only the resolution events are read
+    // (a log is mostly custody events, which the read model ignores), and the
+    // projected seq is written once per window, in the same transaction.
+    constexpr int64_t kWindow = 100000;
+    for (int64_t after = 0; after < last; after += kWindow) {
+      const int64_t up_to = std::min(last, after + kWindow);
+      REUNITE_ASSIGN_OR_RETURN(auto events, log.RangeOfTypes(after, up_to, ResolutionEventTypes()));
+      for (const storage::Event& e : events) {
+        REUNITE_RETURN_IF_ERROR(ApplyEventRows(db, e));
+        ++summary.events_applied;
       }
-      progress.Advance(page.size());
-      after = page.back().seq;
+      if (!events.empty()) REUNITE_RETURN_IF_ERROR(SetProjectedSeq(db, events.back().seq));
+      summary.events_read += up_to - after;  // the log's seq has no gaps (verify checks it)
+      progress.Advance(static_cast<uint64_t>(up_to - after));
     }
     progress.Done();
     auto count = [&](const char* sql) -> Result<int64_t> {

@@ -88,7 +88,7 @@ struct ResolveSummary {
 Result<ResolveSummary> Resolve(storage::Connection& db, const ResolveOptions& options);
 
 struct RebuildSummary {
-  int64_t events_read = 0;     // every event in the log
+  int64_t events_read = 0;     // every event in the log (replayed or skipped)
   int64_t events_applied = 0;  // resolution and review events
   int64_t persons = 0, relationships = 0, family_units = 0, review_pairs = 0;
   double seconds = 0;

@@ -1,11 +1,11 @@
 #include "service/import_service.h"
 
 #include <chrono>
-#include <nlohmann/json.hpp>
 #include <unordered_set>
 
 #include "common/clock.h"
 #include "common/hash.h"
+#include "common/json_text.h"
 #include "ingest/export_reader.h"
 #include "ingest/normalizer.h"
 #include "storage/event_log.h"
@@ -106,6 +106,7 @@ Result<ImportSummary> ImportFile(storage::Connection& db, const ingest::SourceMa
     };
 
     ingest::RawRow row;
+    JsonObjectText fields;
     while (true) {
       REUNITE_ASSIGN_OR_RETURN(bool got, reader->Next(row));
       if (!got) break;
@@ -124,20 +125,27 @@ Result<ImportSummary> ImportFile(storage::Connection& db, const ingest::SourceMa
       } else {
         auto& rec = std::get<CanonicalRecord>(result);
         ++summary.rows_new;
-        nlohmann::json fields = nlohmann::json::object();
-        for (const auto& [k, v] : rec.fields) fields[k] = v;
+        fields.Clear();
+        for (const auto& [k, v] : rec.fields) fields.AddString(k, v);
         if (!rec.blanked.empty()) {
-          nlohmann::json notes = nlohmann::json::object();
-          for (const auto& [k, why] : rec.blanked) notes[k] = why;
-          fields["_blanked"] = std::move(notes);
+          JsonObjectText notes;
+          for (const auto& [k, why] : rec.blanked) notes.AddString(k, why);
+          fields.AddRaw("_blanked", notes.Text());
         }
-        std::string ref = mapping.source + "/" + rec.record_key;
-        nlohmann::json subjects = nlohmann::json::array({ref});
-        nlohmann::json sources = nlohmann::json::array({{{"source", mapping.source},
-                                                         {"record_key", rec.record_key},
-                                                         {"raw_hash", raw_hash},
-                                                         {"file_id", file_id},
-                                                         {"line", row.line}}});
+        // The record's reference and its source pointer, as JSON text
+        // (written directly: no JSON tree per row).
+        std::string subjects = "[";
+        AppendJsonString(subjects, mapping.source + "/" + rec.record_key);
+        subjects += "]";
+        JsonObjectText source_ref;
+        source_ref.AddString("source", mapping.source);
+        source_ref.AddString("record_key", rec.record_key);
+        source_ref.AddString("raw_hash", raw_hash);
+        source_ref.AddInt("file_id", file_id);
+        source_ref.AddInt("line", row.line);
+        std::string sources = "[";
+        source_ref.AppendTo(sources);
+        sources += "]";
         for (const EventSpec& spec : mapping.events) {
           if (spec.when && !ConditionHolds(*spec.when, rec)) continue;
           std::string at = FieldOr(rec, spec.occurred_at);
@@ -145,24 +153,24 @@ Result<ImportSummary> ImportFile(storage::Connection& db, const ingest::SourceMa
           storage::EventDraft d;
           d.type = spec.type;
           d.occurred_at = at;
-          d.subjects = subjects.dump();
+          d.subjects = subjects;
           d.family_unit = FieldOr(rec, spec.family_unit);
           d.custodian = FieldOr(rec, spec.custodian);
           d.reason = FieldOr(rec, spec.reason);
           d.authority = FieldOr(rec, spec.authority);
           d.actor = FieldOr(rec, spec.actor);
           if (d.actor.empty()) d.actor = "source:" + mapping.source;
-          d.sources = sources.dump();
-          nlohmann::json payload = nlohmann::json::object();
+          d.sources = sources;
+          JsonObjectText payload;
           for (const std::string& p : spec.payload) {
-            std::string v = FieldOr(rec, p);
-            if (!v.empty()) payload[p] = v;
+            const std::string* v = p.empty() ? nullptr : rec.Get(p);
+            if (v != nullptr && !v->empty()) payload.AddString(p, *v);
           }
-          d.payload = payload.dump();
+          d.payload = payload.Text();
           events.push_back(std::move(d));
         }
         records.push_back({next_record++, mapping.source, rec.record_key, raw_hash, file_id,
-                           row.line, row.raw, fields.dump()});
+                           row.line, row.raw, fields.Text()});
       }
       if (records.size() + quarantined.size() >= options.chunk_rows) {
         REUNITE_RETURN_IF_ERROR(flush());

@@ -105,6 +105,23 @@ Result<std::vector<Event>> EventLog::Page(int64_t after_seq, int64_t limit) {
   return out;
 }
 
+Result<std::vector<Event>> EventLog::RangeOfTypes(int64_t after_seq, int64_t up_to_seq,
+                                                  std::span<const std::string_view> types) {
+  std::vector<Event> out;
+  if (types.empty()) return out;
+  std::string sql = "SELECT " + std::string(kColumns) +
+                    " FROM events WHERE seq > ? AND seq <= ? AND type IN (?";
+  for (size_t i = 1; i < types.size(); ++i) sql += ", ?";
+  sql += ") ORDER BY seq";
+  std::vector<SqlValue> p = {after_seq, up_to_seq};
+  for (std::string_view t : types) p.emplace_back(std::string(t));
+  REUNITE_RETURN_IF_ERROR(db_.QueryEach(sql, p, [&](const Row& r) {
+    out.push_back(EventFromRow(r));
+    return Status::Ok();
+  }));
+  return out;
+}
+
 Result<VerifyReport> EventLog::Verify() {
   ChainVerifier verifier("event");
   Status s = Scan(0, [&](const Event& e) {

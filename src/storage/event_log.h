@@ -74,6 +74,10 @@ class EventLog {
   Result<int64_t> LastSeq();
   // At most `limit` events with seq > after_seq, in order.
   Result<std::vector<Event>> Page(int64_t after_seq, int64_t limit);
+  // The events with after_seq < seq <= up_to_seq whose type is one of
+  // `types`, in order: a replay that needs few types reads only those.
+  Result<std::vector<Event>> RangeOfTypes(int64_t after_seq, int64_t up_to_seq,
+                                          std::span<const std::string_view> types);
 
   // Walks the whole chain: sequence without gaps, each prev_hash equal to the
   // previous hash, each hash equal to the recomputed one, the chain head equal

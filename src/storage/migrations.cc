@@ -315,6 +315,88 @@ constexpr std::string_view kEventLookupsSql = R"SQL(
 CREATE INDEX events_subjects ON events (subjects) WHERE length(subjects) < 512;
 )SQL";
 
+// Version 11: the event log for bulk appends. On SQLite, seq becomes the
+// table's rowid (INTEGER PRIMARY KEY: the rows are stored in seq order with
+// no second index on seq). On both, the UNIQUE index on hash goes: no query
+// looks an event up by its hash, and every append wrote a random page of it
+// (at ten million events, most of an append's I/O). Hashes stay distinct by
+// construction (each covers its seq) and `verify` checks every one.
+constexpr std::string_view kEventsBulkSqliteSql = R"SQL(
+CREATE TABLE events_v11 (
+  seq INTEGER PRIMARY KEY,
+  occurred_at TEXT NOT NULL,
+  recorded_at TEXT NOT NULL,
+  type TEXT NOT NULL,
+  subjects TEXT NOT NULL,
+  family_unit TEXT,
+  custodian TEXT,
+  reason TEXT,
+  actor TEXT NOT NULL,
+  authority TEXT,
+  sources TEXT NOT NULL,
+  payload TEXT NOT NULL,
+  prev_hash TEXT NOT NULL,
+  hash TEXT NOT NULL
+);
+INSERT INTO events_v11 (seq, occurred_at, recorded_at, type, subjects, family_unit, custodian,
+  reason, actor, authority, sources, payload, prev_hash, hash)
+SELECT seq, occurred_at, recorded_at, type, subjects, family_unit, custodian, reason, actor,
+  authority, sources, payload, prev_hash, hash FROM events ORDER BY seq;
+DROP TABLE events;
+ALTER TABLE events_v11 RENAME TO events;
+CREATE INDEX events_type ON events (type);
+CREATE INDEX events_family_unit ON events (family_unit);
+CREATE INDEX events_subjects ON events (subjects) WHERE length(subjects) < 512;
+)SQL";
+
+constexpr std::string_view kEventsBulkPostgresSql = R"SQL(
+ALTER TABLE events DROP CONSTRAINT IF EXISTS events_hash_key;
+)SQL";
+
+// Version 12: on SQLite, source records and quarantined rows keyed by their
+// rowid (record_id, quarantine_id as INTEGER PRIMARY KEY), one index fewer
+// per imported row. PostgreSQL's tables stay as they are.
+constexpr std::string_view kSourceRowidSqliteSql = R"SQL(
+CREATE TABLE source_records_v12 (
+  record_id INTEGER PRIMARY KEY,
+  source TEXT NOT NULL,
+  record_key TEXT NOT NULL,
+  raw_hash TEXT NOT NULL,
+  file_id BIGINT NOT NULL REFERENCES import_files (file_id),
+  line BIGINT NOT NULL,
+  raw TEXT NOT NULL,
+  fields TEXT NOT NULL,
+  UNIQUE (source, raw_hash)
+);
+INSERT INTO source_records_v12 (record_id, source, record_key, raw_hash, file_id, line, raw,
+  fields)
+SELECT record_id, source, record_key, raw_hash, file_id, line, raw, fields FROM source_records
+ORDER BY record_id;
+DROP TABLE source_records;
+ALTER TABLE source_records_v12 RENAME TO source_records;
+CREATE INDEX source_records_key ON source_records (source, record_key);
+CREATE TABLE quarantine_v12 (
+  quarantine_id INTEGER PRIMARY KEY,
+  source TEXT NOT NULL,
+  file_id BIGINT NOT NULL REFERENCES import_files (file_id),
+  line BIGINT NOT NULL,
+  field TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  raw TEXT NOT NULL,
+  raw_hash TEXT NOT NULL,
+  UNIQUE (source, raw_hash)
+);
+INSERT INTO quarantine_v12 (quarantine_id, source, file_id, line, field, reason, raw, raw_hash)
+SELECT quarantine_id, source, file_id, line, field, reason, raw, raw_hash FROM quarantine
+ORDER BY quarantine_id;
+DROP TABLE quarantine;
+ALTER TABLE quarantine_v12 RENAME TO quarantine;
+)SQL";
+
+constexpr std::string_view kSourceRowidPostgresSql = R"SQL(
+SELECT 1;
+)SQL";
+
 constexpr Migration kMigrations[] = {
     {1, "event log", kEventLogSql, kEventLogSql},
     {2, "source records and quarantine", kSourceRecordsSql, kSourceRecordsSql},
@@ -325,6 +407,8 @@ constexpr Migration kMigrations[] = {
     {8, "audit log", kAuditSqliteSql, kAuditPostgresSql},
     {9, "tracing requests", kTracingSql, kTracingSql},
     {10, "events by subject", kEventLookupsSql, kEventLookupsSql},
+    {11, "event log for bulk appends", kEventsBulkSqliteSql, kEventsBulkPostgresSql},
+    {12, "source rows keyed by rowid", kSourceRowidSqliteSql, kSourceRowidPostgresSql},
 };
 
 Status EnsureMigrationsTable(Connection& db) {
