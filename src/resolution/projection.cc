@@ -153,8 +153,9 @@ Status ApplyDecision(storage::Connection& db, const storage::Event& e, const jso
 
 namespace {
 constexpr std::string_view kResolutionTypes[] = {
-    kPersonResolved,        kPersonMerged, kPersonSplit,    kFamilyUnitResolved, kRelationshipResolved,
-    kRelationshipRetracted, kReviewQueued, kReviewAccepted, kReviewRejected};
+    kPersonResolved,     kPersonMerged,         kPersonSplit,
+    kFamilyUnitResolved, kRelationshipResolved, kRelationshipRetracted,
+    kReviewQueued,       kReviewAccepted,       kReviewRejected};
 }  // namespace
 
 bool IsResolutionEvent(std::string_view t) {

@@ -63,9 +63,15 @@ Result<ImportSummary> ImportFile(storage::Connection& db, const ingest::SourceMa
   storage::SourceRecordStore store(db);
   storage::EventLog log(db);
   // A whole file is one transaction: on SQLite, a page cache big enough for
-  // it (64 MiB) keeps the B-trees from spilling to disk before the commit.
-  if (db.dialect() == storage::Dialect::kSqlite) {
-    REUNITE_RETURN_IF_ERROR(db.Execute("PRAGMA cache_size = -65536", {}));
+  // it (256 MiB) keeps dirty pages from spilling to the WAL before the
+  // commit (a spilled page dirtied again is written again). The connection's
+  // own setting comes back afterwards, and the pages are released.
+  const bool sqlite = db.dialect() == storage::Dialect::kSqlite;
+  int64_t cache_pages = -2000;
+  if (sqlite) {
+    REUNITE_ASSIGN_OR_RETURN(auto rows, db.Query("PRAGMA cache_size"));
+    if (!rows.empty()) cache_pages = rows[0].Int(0);
+    REUNITE_RETURN_IF_ERROR(db.Execute("PRAGMA cache_size = -262144", {}));
   }
   Status s = storage::InWriteTransaction(db, [&]() -> Status {
     REUNITE_ASSIGN_OR_RETURN(auto existing, store.FindFile(mapping.source, content_hash));
@@ -186,6 +192,11 @@ Result<ImportSummary> ImportFile(storage::Connection& db, const ingest::SourceMa
                    p));
     return options.before_commit ? options.before_commit(summary) : Status::Ok();
   });
+  if (sqlite) {
+    // Best effort: the import's outcome is decided at its commit, before this.
+    (void)db.Execute("PRAGMA cache_size = " + std::to_string(cache_pages) +
+                     "; PRAGMA shrink_memory");
+  }
   REUNITE_RETURN_IF_ERROR(s);
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return summary;

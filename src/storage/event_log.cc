@@ -109,8 +109,8 @@ Result<std::vector<Event>> EventLog::RangeOfTypes(int64_t after_seq, int64_t up_
                                                   std::span<const std::string_view> types) {
   std::vector<Event> out;
   if (types.empty()) return out;
-  std::string sql = "SELECT " + std::string(kColumns) +
-                    " FROM events WHERE seq > ? AND seq <= ? AND type IN (?";
+  std::string sql =
+      "SELECT " + std::string(kColumns) + " FROM events WHERE seq > ? AND seq <= ? AND type IN (?";
   for (size_t i = 1; i < types.size(); ++i) sql += ", ?";
   sql += ") ORDER BY seq";
   std::vector<SqlValue> p = {after_seq, up_to_seq};
