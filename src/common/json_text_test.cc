@@ -15,12 +15,14 @@ std::string Quoted(std::string_view s) {
 }
 
 TEST(JsonTextTest, EscapesLikeNlohmann) {
+  static constexpr char kBytes[] = "nul\0one\x01\x1f\x7f";
+  const std::string kWithNul(kBytes, sizeof kBytes - 1);
   std::vector<std::string> samples = {"",
                                       "plain",
                                       "B'alam Q'uq' Pérez Ñuñoa 𝄞",
                                       "quote \" and backslash \\",
                                       "tab\tnewline\ncr\rbs\bff\f",
-                                      std::string("nul\0one\x01\x1f\x7f", 13)};
+                                      kWithNul};
   // Every single byte below 0x80, and random mixes of them.
   for (int c = 0; c < 0x80; ++c) samples.push_back(std::string(1, static_cast<char>(c)));
   std::mt19937 rng(7);
