@@ -129,9 +129,15 @@ class MappingParser {
                                String(*ft, "on_error", path + ".on_error", false));
       if (on_error == "blank") {
         f.on_error = OnError::kBlank;
+      } else if (on_error == "keep") {
+        if (f.type != FieldType::kCode) {
+          return Error(ft->get("on_error"), path + ".on_error",
+                       "'keep' is for code fields only (an unknown code is kept as written)");
+        }
+        f.on_error = OnError::kKeep;
       } else if (!on_error.empty() && on_error != "quarantine") {
         return Error(ft->get("on_error"), path + ".on_error",
-                     "unknown value '" + on_error + "' (expected quarantine or blank)");
+                     "unknown value '" + on_error + "' (expected quarantine, blank or keep)");
       }
       f.date_order = default_order;
       REUNITE_ASSIGN_OR_RETURN(std::string fo,

@@ -80,6 +80,9 @@ TEST(MappingTest, ErrorsNameFileLineAndKey) {
       {"source = \"s\"\nrecord_id = \"x\"\ndate_order = \"ymd\"\n[fields.a]\ncolumn = \"a\"\n",
        "bad.toml:3: date_order: unknown date order 'ymd'"},
       {"source = \"s\"\nrecord_id = [1]\n", "bad.toml:2: record_id: expected a string"},
+      {"source = \"s\"\nrecord_id = \"x\"\n[fields.d]\ncolumn = \"d\"\ntype = \"date\"\n"
+       "on_error = \"keep\"\n",
+       "bad.toml:6: fields.d.on_error: 'keep' is for code fields only"},
       {"source = \"s\nrecord_id", "bad.toml:1:"},  // TOML syntax error
   };
   for (const BadCase& c : cases) {

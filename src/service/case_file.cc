@@ -133,6 +133,7 @@ class Loader {
     REUNITE_RETURN_IF_ERROR(LoadFamilies());
     REUNITE_RETURN_IF_ERROR(LoadRelationships());
     REUNITE_RETURN_IF_ERROR(log.Scan(0, [&](const storage::Event& e) { return AddEvent(e); }));
+    DeriveSeparations();
     std::set<std::string> directives;
     for (const cases::Event& e : f_.input.events) {
       if (!e.authority.empty() && IsDecision(e.type)) directives.insert(e.authority);
@@ -261,6 +262,76 @@ class Loader {
     }
     e.payload["affected_children_as_written"] = text;
     e.payload["affected_children"] = ids;
+  }
+
+  // A separation memo is the record of a separation: the border agency's
+  // system had no separation marker before April 2018, so the memo is often
+  // the only one. Each separation decision yields a `separated` event (id
+  // "<decision id>/separated", same date, reason, custodian, directive and
+  // decider) for its subject and, when its outcome is children_separated,
+  // for the children it affected (those the record named, else the subject's
+  // children by the relationships) — leaving out anyone who already has a
+  // `separated` event of their own on or before that date.
+  void DeriveSeparations() {
+    std::map<std::string, Date> separated_on;  // person -> earliest own separation
+    for (const cases::Event& e : f_.input.events) {
+      if (e.type != cases::EventType::kSeparated) continue;
+      for (const std::string& s : e.subjects) {
+        auto [it, added] = separated_on.try_emplace(s, e.occurred_at);
+        if (!added && e.occurred_at < it->second) it->second = e.occurred_at;
+      }
+    }
+    auto has_own = [&](const std::string& person, Date on) {
+      auto it = separated_on.find(person);
+      return it != separated_on.end() && !(on < it->second);
+    };
+    const size_t n = f_.input.events.size();
+    for (size_t i = 0; i < n; ++i) {
+      const cases::Event& d = f_.input.events[i];
+      if (d.type != cases::EventType::kSeparationDecision) continue;
+      std::vector<std::string> subjects;
+      for (const std::string& s : d.subjects) {
+        if (!has_own(s, d.occurred_at)) subjects.push_back(s);
+      }
+      if (d.PayloadString("outcome") == "children_separated") {
+        std::vector<std::string> children;
+        if (auto it = d.payload.find("affected_children"); it != d.payload.end()) {
+          for (const json& c : *it) {
+            if (c.is_string()) children.push_back(c.get<std::string>());
+          }
+        }
+        if (d.PayloadString("affected_children_as_written").empty()) {
+          for (const std::string& adult : d.subjects) {
+            for (const std::string& c : children_of_[adult]) {
+              const CasePerson* p = f_.FindPerson(c);
+              if (p != nullptr && p->age_group == "child") children.push_back(c);
+            }
+          }
+        }
+        for (const std::string& c : children) {
+          if (!has_own(c, d.occurred_at) &&
+              std::find(subjects.begin(), subjects.end(), c) == subjects.end()) {
+            subjects.push_back(c);
+          }
+        }
+      }
+      if (subjects.empty()) continue;
+      cases::Event e;
+      e.id = d.id + "/separated";
+      e.type = cases::EventType::kSeparated;
+      e.occurred_at = d.occurred_at;
+      e.subjects = std::move(subjects);
+      e.custodian = d.custodian;
+      e.family_unit = d.family_unit;
+      e.reason = d.reason;
+      e.actor = d.actor;
+      e.authority = d.authority;
+      e.payload = json{{"derived_from", d.id}};
+      CaseEventOrigin origin = f_.origins[i];
+      f_.input.events.push_back(std::move(e));
+      f_.origins.push_back(std::move(origin));
+      ++f_.derived_separations;
+    }
   }
 
   std::string MapEntry(const std::string& entry, const std::vector<std::string>& subjects) {
