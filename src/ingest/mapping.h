@@ -49,7 +49,9 @@ struct Condition {
 struct EventSpec {
   std::string type;
   std::string occurred_at;  // canonical date field
-  std::optional<Condition> when;
+  // All must hold for the row to yield the event (`when` is one table or an
+  // array of them); empty: every row.
+  std::vector<Condition> when;
   std::string family_unit;  // canonical field, optional
   std::string custodian;    // canonical field, optional
   std::string reason;       // canonical field, optional
