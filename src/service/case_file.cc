@@ -4,6 +4,7 @@
 #include <set>
 
 #include "cases/court_order.h"
+#include "linkage/string_similarity.h"
 #include "names/names.h"
 #include "service/report_input_store.h"
 
@@ -68,21 +69,26 @@ std::pair<std::string, std::string> SplitAffectedEntry(std::string_view entry) {
   return {name, a_number};
 }
 
-// Does a written name designate this person? The folded first given name is
-// equal and at least one surname is shared.
-bool NameDesignates(const names::PersonName& written, const CasePerson& p) {
+// How well a written name designates this person: 0 = not at all; else the
+// folded first given name is equal and a surname is shared (equal, or one
+// typing error apart in a surname of 4+ letters), and 2 when every given
+// name is equal (tells "José Ángel" from his brother "José").
+int NameDesignates(const names::PersonName& written, const CasePerson& p) {
   const std::vector<std::string> given = Tokens(written.given);
   const std::vector<std::string> person_given = Tokens(names::FoldText(p.given_name));
-  if (given.empty() || person_given.empty() || given[0] != person_given[0]) return false;
+  if (given.empty() || person_given.empty() || given[0] != person_given[0]) return 0;
   const std::vector<std::string> person_surnames = Tokens(names::FoldText(p.surnames));
+  bool shared = false;
   for (const std::string* s : {&written.surnames.paternal, &written.surnames.maternal}) {
     for (const std::string& t : Tokens(*s)) {
-      if (std::find(person_surnames.begin(), person_surnames.end(), t) != person_surnames.end()) {
-        return true;
+      for (const std::string& u : person_surnames) {
+        shared |=
+            t == u || (t.size() >= 4 && u.size() >= 4 && linkage::DamerauLevenshtein(t, u, 1) <= 1);
       }
     }
   }
-  return false;
+  if (!shared) return 0;
+  return given == person_given ? 2 : 1;
 }
 
 // Converts a stored case event, re-keys its subjects to persons and records
@@ -353,13 +359,18 @@ class Loader {
       }
     }
     std::string found;
+    int best = 0;
+    bool tie = false;
     for (const std::string& c : candidates) {
       const CasePerson* p = f_.FindPerson(c);
-      if (p == nullptr || !NameDesignates(written.name, *p)) continue;
-      if (!found.empty()) return "";  // ambiguous
+      if (p == nullptr) continue;
+      const int score = NameDesignates(written.name, *p);
+      if (score == 0 || score < best) continue;
+      tie = score == best;
+      best = score;
       found = c;
     }
-    return found;
+    return tie ? "" : found;  // several designated equally well: ambiguous
   }
 
   storage::Connection& db_;

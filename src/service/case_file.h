@@ -21,9 +21,11 @@
 //  * decision events' payload.affected_children, the children as the office
 //    wrote them ("NAME (A-number); NAME; …"), become person ids: by A-number
 //    (letter and leading zeros ignored) among all persons, else by name
-//    (folded first given name and a shared surname) among the children
-//    related to the decision's subject or sharing a family unit with them. An
-//    entry matching no one or several is left out and counted.
+//    (folded first given name and a shared surname, one typing error allowed
+//    in a surname of 4+ letters; all given names equal beats the first alone)
+//    among the children related to the decision's subject or sharing a
+//    family unit with them. An entry matching no one, or several equally
+//    well, is left out and counted.
 //  * separations recorded only in a separation memo: each
 //    separation_decision yields a `separated` event (id "<seq>/separated",
 //    payload.derived_from = the decision's id, origin = the decision's) for
