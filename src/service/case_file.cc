@@ -140,6 +140,7 @@ class Loader {
     REUNITE_RETURN_IF_ERROR(LoadRelationships());
     REUNITE_RETURN_IF_ERROR(log.Scan(0, [&](const storage::Event& e) { return AddEvent(e); }));
     DeriveSeparations();
+    OrderSameDayEvents();
     std::set<std::string> directives;
     for (const cases::Event& e : f_.input.events) {
       if (!e.authority.empty() && IsDecision(e.type)) directives.insert(e.authority);
@@ -338,6 +339,56 @@ class Loader {
       f_.origins.push_back(std::move(origin));
       ++f_.derived_separations;
     }
+  }
+
+  // Where an event falls among the same day's events of one custody: the
+  // border's apprehension and referral, the separation, then the criminal
+  // case (charge, marshals' custody, sentence), then everything else (an
+  // immigration book-in on the day of a sentence follows it). The log's order
+  // of same-day events is the order the exports were imported in, which
+  // says nothing about the custody.
+  static int SameDayStage(cases::EventType t) {
+    using cases::EventType;
+    switch (t) {
+      case EventType::kApprehended:
+        return 0;
+      case EventType::kReferredForProsecution:
+      case EventType::kProsecutionDecision:
+      case EventType::kSeparationDecision:
+        return 1;
+      case EventType::kSeparated:
+        return 2;
+      case EventType::kCharged:
+        return 3;
+      case EventType::kCriminalCustody:
+        return 4;
+      case EventType::kSentenced:
+        return 5;
+      default:
+        return 6;
+    }
+  }
+
+  // Events by date, same-day events by stage, then in log order; origins
+  // follow their events.
+  void OrderSameDayEvents() {
+    std::vector<size_t> order(f_.input.events.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    const std::vector<cases::Event>& ev = f_.input.events;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      if (ev[a].occurred_at != ev[b].occurred_at) return ev[a].occurred_at < ev[b].occurred_at;
+      return SameDayStage(ev[a].type) < SameDayStage(ev[b].type);
+    });
+    std::vector<cases::Event> events;
+    std::vector<CaseEventOrigin> origins;
+    events.reserve(order.size());
+    origins.reserve(order.size());
+    for (size_t i : order) {
+      events.push_back(std::move(f_.input.events[i]));
+      origins.push_back(std::move(f_.origins[i]));
+    }
+    f_.input.events = std::move(events);
+    f_.origins = std::move(origins);
   }
 
   std::string MapEntry(const std::string& entry, const std::vector<std::string>& subjects) {

@@ -33,6 +33,10 @@
 //    it affected (named, else the subject's children by the relationships),
 //    leaving out anyone with an own `separated` event on or before that
 //    date (the e3 marker exists only from April 2018).
+//  * event order: by date; same-day events by custody stage (apprehension,
+//    referral and decisions, separation, charge, criminal custody, sentence,
+//    the rest), then in log order — the log's order of one day is the order
+//    the exports were imported in.
 //  * relationships: the `relationships` rows between active persons (kind
 //    mother/father/parent -> parent, guardian -> legal guardian, others ->
 //    other relative).

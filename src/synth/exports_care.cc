@@ -82,19 +82,6 @@ void JsonMember(std::string& out, std::string_view key, std::string_view value,
   }
 }
 
-// The first phone call between the child and the separated parent while the
-// child is in this stay (the shelter's case manager arranges and logs it), or
-// an invalid date.
-Date ParentCall(const Family& f, const ShelterStay& s) {
-  if (s.parent < 0) return {};
-  for (const TimelineEvent& e : f.events) {
-    if (e.member != s.parent || e.type != "phone_contact") continue;
-    if (e.date < s.referral || (s.discharge.IsValid() && s.discharge < e.date)) continue;
-    return e.date;
-  }
-  return {};
-}
-
 // The shelter's determination that the child cannot be released to the
 // parent (e.g. "ineligible: safety"), while in this stay, or nullptr.
 const TimelineEvent* EligibilityDecision(const Family& f, const ShelterStay& s) {
@@ -142,8 +129,6 @@ void RenderShelter(const Family& f, Rng& rng, const SourceErrors& e, std::vector
       AddField(t, s.discharge_type);
       AddField(t, s.sponsor_relation);
       AddField(t, ParentInfo(rng, f, s.parent, e));
-      const Date call = ParentCall(f, s);
-      AddField(t, call.IsValid() ? UsDate(call) : std::string());
       const TimelineEvent* eligibility = EligibilityDecision(f, s);
       AddField(t, eligibility != nullptr ? UsDate(eligibility->date) : std::string());
       AddField(t, eligibility == nullptr                        ? std::string()
