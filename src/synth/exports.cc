@@ -31,7 +31,8 @@ std::string_view ExportHeader(Source source) {
     case Source::kShelter:
       return "uac_id,a_number,child_last_name,child_first_name,dob,sex,country_of_birth,"
              "primary_language,shelter_name,shelter_city,shelter_state,referral_date,"
-             "discharge_date,discharge_type,sponsor_relation,parent_info,eligibility_date,eligibility";
+             "discharge_date,discharge_type,sponsor_relation,parent_info,eligibility_date,"
+             "eligibility";
     case Source::kProsecution:
       return "case_number,district,filing_date,defendant_name,defendant_dob,charge,plea,"
              "disposition,disposition_date,prosecutor,usms_number";
