@@ -129,9 +129,15 @@ class MappingParser {
                                String(*ft, "on_error", path + ".on_error", false));
       if (on_error == "blank") {
         f.on_error = OnError::kBlank;
+      } else if (on_error == "keep") {
+        if (f.type != FieldType::kCode) {
+          return Error(ft->get("on_error"), path + ".on_error",
+                       "'keep' is for code fields only (an unknown code is kept as written)");
+        }
+        f.on_error = OnError::kKeep;
       } else if (!on_error.empty() && on_error != "quarantine") {
         return Error(ft->get("on_error"), path + ".on_error",
-                     "unknown value '" + on_error + "' (expected quarantine or blank)");
+                     "unknown value '" + on_error + "' (expected quarantine, blank or keep)");
       }
       f.date_order = default_order;
       REUNITE_ASSIGN_OR_RETURN(std::string fo,
@@ -178,20 +184,30 @@ class MappingParser {
         REUNITE_ASSIGN_OR_RETURN(e.actor, String(*et, "actor", path + ".actor", false));
         REUNITE_ASSIGN_OR_RETURN(e.payload, StringList(*et, "payload", path + ".payload"));
         if (const toml::node* w = et->get("when")) {
-          const toml::table* wt = w->as_table();
-          if (wt == nullptr)
-            return Error(w, path + ".when", "expected { field = \"…\", in = [\"…\"] }");
-          Condition c;
-          REUNITE_ASSIGN_OR_RETURN(c.field, String(*wt, "field", path + ".when.field", true));
-          REUNITE_ASSIGN_OR_RETURN(c.values, StringList(*wt, "in", path + ".when.in"));
-          e.when = std::move(c);
+          std::vector<const toml::node*> conditions;
+          if (const toml::array* list = w->as_array()) {
+            for (const toml::node& item : *list) conditions.push_back(&item);
+          } else {
+            conditions.push_back(w);
+          }
+          for (const toml::node* item : conditions) {
+            const toml::table* wt = item->as_table();
+            if (wt == nullptr) {
+              return Error(item, path + ".when",
+                           "expected { field = \"…\", in = [\"…\"] } or an array of them");
+            }
+            Condition c;
+            REUNITE_ASSIGN_OR_RETURN(c.field, String(*wt, "field", path + ".when.field", true));
+            REUNITE_ASSIGN_OR_RETURN(c.values, StringList(*wt, "in", path + ".when.in"));
+            e.when.push_back(std::move(c));
+          }
         }
         // Every field an event names must be declared.
         std::vector<std::pair<std::string, std::string>> refs = {
             {"occurred_at", e.occurred_at}, {"family_unit", e.family_unit},
             {"custodian", e.custodian},     {"reason", e.reason},
             {"authority", e.authority},     {"actor", e.actor}};
-        if (e.when) refs.push_back({"when.field", e.when->field});
+        for (const Condition& c : e.when) refs.push_back({"when.field", c.field});
         for (const auto& p : e.payload) refs.push_back({"payload", p});
         for (const auto& [k, v] : refs) {
           if (!v.empty() && m.Field(v) == nullptr) {

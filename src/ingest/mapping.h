@@ -23,8 +23,11 @@ namespace reunite::ingest {
 
 enum class FileFormat { kCsv, kJsonLines };
 enum class FieldType { kText, kName, kDate, kANumber, kCode, kInteger };
-// What a value that fails its type does to the row.
-enum class OnError { kQuarantine, kBlank };
+// What a value that fails its type does to the row: quarantine it, keep the
+// row without the value (noted), or — code fields only — keep the value as
+// written when it is not in the code table (a list that normalises the known
+// spellings of a free-text column).
+enum class OnError { kQuarantine, kBlank, kKeep };
 
 struct FieldSpec {
   std::string name;    // canonical field name
@@ -46,7 +49,9 @@ struct Condition {
 struct EventSpec {
   std::string type;
   std::string occurred_at;  // canonical date field
-  std::optional<Condition> when;
+  // All must hold for the row to yield the event (`when` is one table or an
+  // array of them); empty: every row.
+  std::vector<Condition> when;
   std::string family_unit;  // canonical field, optional
   std::string custodian;    // canonical field, optional
   std::string reason;       // canonical field, optional

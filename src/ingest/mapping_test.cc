@@ -55,8 +55,37 @@ TEST(MappingTest, ParsesFieldsCodesAndEvents) {
   EXPECT_EQ(m->Field("a_number")->on_error, OnError::kBlank);
   EXPECT_EQ(m->Field("sex")->codes.at("F"), "female");  // codes match case-insensitively
   ASSERT_EQ(m->events.size(), 2u);
-  ASSERT_TRUE(m->events[1].when.has_value());
-  EXPECT_EQ(m->events[1].when->values, (std::vector<std::string>{"Y", "yes"}));
+  ASSERT_EQ(m->events[1].when.size(), 1u);
+  EXPECT_EQ(m->events[1].when[0].values, (std::vector<std::string>{"Y", "yes"}));
+}
+
+TEST(MappingTest, AnEventCanRequireSeveralConditions) {
+  auto m = ParseMapping(R"(
+source = "orr"
+record_id = "id"
+[fields.left_on]
+column = "left"
+type = "date"
+[fields.discharge_type]
+column = "type"
+[fields.relation]
+column = "relation"
+[[events]]
+type = "reunified"
+occurred_at = "left_on"
+when = [{ field = "discharge_type", in = ["repatriated"] }, { field = "relation", in = ["parent"] }]
+)",
+                        "orr.toml");
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  ASSERT_EQ(m->events[0].when.size(), 2u);
+  EXPECT_EQ(m->events[0].when[1].field, "relation");
+  auto bad = ParseMapping(
+      "source = \"s\"\nrecord_id = \"x\"\n[fields.d]\ncolumn = \"d\"\ntype = \"date\"\n"
+      "[[events]]\ntype = \"t\"\noccurred_at = \"d\"\nwhen = [{ field = \"nope\" }]\n",
+      "bad.toml");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("'nope' is not a declared field"), std::string::npos)
+      << bad.status().message();
 }
 
 struct BadCase {
@@ -80,6 +109,9 @@ TEST(MappingTest, ErrorsNameFileLineAndKey) {
       {"source = \"s\"\nrecord_id = \"x\"\ndate_order = \"ymd\"\n[fields.a]\ncolumn = \"a\"\n",
        "bad.toml:3: date_order: unknown date order 'ymd'"},
       {"source = \"s\"\nrecord_id = [1]\n", "bad.toml:2: record_id: expected a string"},
+      {"source = \"s\"\nrecord_id = \"x\"\n[fields.d]\ncolumn = \"d\"\ntype = \"date\"\n"
+       "on_error = \"keep\"\n",
+       "bad.toml:6: fields.d.on_error: 'keep' is for code fields only"},
       {"source = \"s\nrecord_id", "bad.toml:1:"},  // TOML syntax error
   };
   for (const BadCase& c : cases) {

@@ -124,6 +124,10 @@ std::variant<CanonicalRecord, Rejection> RowNormalizer::Normalize(const RawRow& 
     }
     std::string out, why;
     if (!NormalizeValue(f, value, out, why)) {
+      if (f.on_error == OnError::kKeep) {
+        rec.fields.emplace_back(f.name, std::move(value));
+        continue;
+      }
       if (f.on_error == OnError::kQuarantine || f.required) {
         return Rejection{f.name, "column '" + f.column + "': " + why};
       }

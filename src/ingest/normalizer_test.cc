@@ -74,6 +74,29 @@ TEST(NormalizerTest, RejectionsNameTheFieldAndQuoteTheValue) {
   EXPECT_EQ(std::get<Rejection>(no_id).field, "uac_id");
 }
 
+// on_error = "keep": a code table normalises the spellings it knows and keeps
+// any other text as written, without a note.
+TEST(NormalizerTest, KeepLeavesAnUnknownCodeAsWritten) {
+  auto m = ParseMapping(R"(
+source = "e3"
+record_id = "id"
+[fields.separation_reason]
+column = "reason"
+type = "code"
+on_error = "keep"
+codes = { CRIM = "criminal_history", "Prior conviction" = "criminal_history" }
+)",
+                        "e3.toml");
+  ASSERT_TRUE(m.ok()) << m.status().ToString();
+  auto n = RowNormalizer::Create(*m, {"id", "reason"}, "e3.csv");
+  ASSERT_TRUE(n.ok()) << n.status().ToString();
+  auto known = std::get<CanonicalRecord>(n->Normalize(Row({"1", "prior CONVICTION"})));
+  EXPECT_EQ(*known.Get("separation_reason"), "criminal_history");
+  auto other = std::get<CanonicalRecord>(n->Normalize(Row({"2", " See narrative "})));
+  EXPECT_EQ(*other.Get("separation_reason"), "See narrative");
+  EXPECT_TRUE(other.blanked.empty());
+}
+
 TEST(NormalizerTest, MissingColumnNamesMappingKey) {
   SourceMapping m = Mapping();
   auto n = RowNormalizer::Create(m, {"uac_id", "last", "dob", "sex"}, "orr.csv");

@@ -258,12 +258,23 @@ inline std::set<std::string> AsSet(const CountCell& c) {
   return std::set<std::string>(c.children.begin(), c.children.end());
 }
 
+// Every cell of `r` that differs from the truth, as text; `children`, when
+// given, receives every child counted in a differing cell by one side only.
 inline std::vector<std::string> ComplianceDifferences(const Truth& t, const ComplianceReport& r,
-                                                      Date as_of) {
+                                                      Date as_of,
+                                                      std::set<std::string>* children = nullptr) {
   std::vector<std::string> diffs;
   auto differ = [&](const std::set<std::string>& got, const std::set<std::string>& want,
                     const std::string& what) {
     if (got == want) return;
+    if (children != nullptr) {
+      for (const std::string& id : got) {
+        if (!want.contains(id)) children->insert(id);
+      }
+      for (const std::string& id : want) {
+        if (!got.contains(id)) children->insert(id);
+      }
+    }
     std::string d = what + ": report " + std::to_string(got.size()) + ", truth " +
                     std::to_string(want.size()) + " (report only:";
     for (const std::string& id : got) {
@@ -321,11 +332,12 @@ inline std::vector<std::string> ComplianceDifferences(const Truth& t, const Comp
   check_row(r.under_review);
   for (const CountRow& row : r.excluded) check_row(row);
   check_row(r.separated_total);
-  for (const auto& [cell, children] : expected) {
-    if (!children.empty()) {
+  for (const auto& [cell, children_set] : expected) {
+    if (!children_set.empty()) {
       if (!seen.contains(cell)) {
+        if (children != nullptr) children->insert(children_set.begin(), children_set.end());
         diffs.push_back(cell.first + " " + cell.second + ": no report row, truth " +
-                        std::to_string(children.size()));
+                        std::to_string(children_set.size()));
       }
     }
   }

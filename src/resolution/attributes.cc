@@ -80,19 +80,12 @@ Result<std::vector<StoredRecord>> LoadStoredRecords(storage::Connection& db) {
 std::vector<linkage::SourceRecord> LinkageRecords(std::span<const StoredRecord> records) {
   std::vector<linkage::SourceRecord> out;
   out.reserve(records.size());
-  for (const StoredRecord& r : records) {
-    linkage::SourceRecord s{r.source, r.key, r.fields};
-    const std::string& subject = r.Field("subject_name");
-    if (!subject.empty() && r.Field("full_name").empty())
-      s.fields.emplace_back("full_name", subject);
-    out.push_back(std::move(s));
-  }
+  for (const StoredRecord& r : records) out.push_back({r.source, r.key, r.fields});
   return out;
 }
 
 names::PersonName NameOf(const StoredRecord& r) {
-  std::string full = r.Field("full_name");
-  if (full.empty()) full = r.Field("subject_name");
+  const std::string& full = r.Field("full_name");
   if (!full.empty()) return names::SplitFullName(full).name;
   names::PersonName n;
   n.given = names::FoldText(r.Field("given_name"));

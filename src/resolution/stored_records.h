@@ -34,12 +34,12 @@ struct StoredRecord {
 // same record key twice (a corrected re-export), the newest row wins.
 Result<std::vector<StoredRecord>> LoadStoredRecords(storage::Connection& db);
 
-// The linkage input for linkage::PersonRecordTable. The decision log names
-// its subject in `subject_name`, which is passed as the full name.
+// The linkage input for linkage::PersonRecordTable: the records' canonical
+// fields as stored (the mappings name a whole name `full_name`).
 std::vector<linkage::SourceRecord> LinkageRecords(std::span<const StoredRecord> records);
 
 // The record's name, folded and split (full_name, or given_name and the
-// surname fields; the decision log's subject_name).
+// surname fields).
 names::PersonName NameOf(const StoredRecord& record);
 
 // "child" for shelter records and e3 juveniles, "adult" for the other

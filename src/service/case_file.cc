@@ -4,6 +4,7 @@
 #include <set>
 
 #include "cases/court_order.h"
+#include "linkage/string_similarity.h"
 #include "names/names.h"
 #include "service/report_input_store.h"
 
@@ -68,21 +69,26 @@ std::pair<std::string, std::string> SplitAffectedEntry(std::string_view entry) {
   return {name, a_number};
 }
 
-// Does a written name designate this person? The folded first given name is
-// equal and at least one surname is shared.
-bool NameDesignates(const names::PersonName& written, const CasePerson& p) {
+// How well a written name designates this person: 0 = not at all; else the
+// folded first given name is equal and a surname is shared (equal, or one
+// typing error apart in a surname of 4+ letters), and 2 when every given
+// name is equal (tells "José Ángel" from his brother "José").
+int NameDesignates(const names::PersonName& written, const CasePerson& p) {
   const std::vector<std::string> given = Tokens(written.given);
   const std::vector<std::string> person_given = Tokens(names::FoldText(p.given_name));
-  if (given.empty() || person_given.empty() || given[0] != person_given[0]) return false;
+  if (given.empty() || person_given.empty() || given[0] != person_given[0]) return 0;
   const std::vector<std::string> person_surnames = Tokens(names::FoldText(p.surnames));
+  bool shared = false;
   for (const std::string* s : {&written.surnames.paternal, &written.surnames.maternal}) {
     for (const std::string& t : Tokens(*s)) {
-      if (std::find(person_surnames.begin(), person_surnames.end(), t) != person_surnames.end()) {
-        return true;
+      for (const std::string& u : person_surnames) {
+        shared |=
+            t == u || (t.size() >= 4 && u.size() >= 4 && linkage::DamerauLevenshtein(t, u, 1) <= 1);
       }
     }
   }
-  return false;
+  if (!shared) return 0;
+  return given == person_given ? 2 : 1;
 }
 
 // Converts a stored case event, re-keys its subjects to persons and records
@@ -133,6 +139,8 @@ class Loader {
     REUNITE_RETURN_IF_ERROR(LoadFamilies());
     REUNITE_RETURN_IF_ERROR(LoadRelationships());
     REUNITE_RETURN_IF_ERROR(log.Scan(0, [&](const storage::Event& e) { return AddEvent(e); }));
+    DeriveSeparations();
+    OrderSameDayEvents();
     std::set<std::string> directives;
     for (const cases::Event& e : f_.input.events) {
       if (!e.authority.empty() && IsDecision(e.type)) directives.insert(e.authority);
@@ -263,6 +271,126 @@ class Loader {
     e.payload["affected_children"] = ids;
   }
 
+  // A separation memo is the record of a separation: the border agency's
+  // system had no separation marker before April 2018, so the memo is often
+  // the only one. Each separation decision yields a `separated` event (id
+  // "<decision id>/separated", same date, reason, custodian, directive and
+  // decider) for its subject and, when its outcome is children_separated,
+  // for the children it affected (those the record named, else the subject's
+  // children by the relationships) — leaving out anyone who already has a
+  // `separated` event of their own on or before that date.
+  void DeriveSeparations() {
+    std::map<std::string, Date> separated_on;  // person -> earliest own separation
+    for (const cases::Event& e : f_.input.events) {
+      if (e.type != cases::EventType::kSeparated) continue;
+      for (const std::string& s : e.subjects) {
+        auto [it, added] = separated_on.try_emplace(s, e.occurred_at);
+        if (!added && e.occurred_at < it->second) it->second = e.occurred_at;
+      }
+    }
+    auto has_own = [&](const std::string& person, Date on) {
+      auto it = separated_on.find(person);
+      return it != separated_on.end() && !(on < it->second);
+    };
+    const size_t n = f_.input.events.size();
+    for (size_t i = 0; i < n; ++i) {
+      const cases::Event& d = f_.input.events[i];
+      if (d.type != cases::EventType::kSeparationDecision) continue;
+      std::vector<std::string> subjects;
+      for (const std::string& s : d.subjects) {
+        if (!has_own(s, d.occurred_at)) subjects.push_back(s);
+      }
+      if (d.PayloadString("outcome") == "children_separated") {
+        std::vector<std::string> children;
+        if (auto it = d.payload.find("affected_children"); it != d.payload.end()) {
+          for (const json& c : *it) {
+            if (c.is_string()) children.push_back(c.get<std::string>());
+          }
+        }
+        if (d.PayloadString("affected_children_as_written").empty()) {
+          for (const std::string& adult : d.subjects) {
+            for (const std::string& c : children_of_[adult]) {
+              const CasePerson* p = f_.FindPerson(c);
+              if (p != nullptr && p->age_group == "child") children.push_back(c);
+            }
+          }
+        }
+        for (const std::string& c : children) {
+          if (!has_own(c, d.occurred_at) &&
+              std::find(subjects.begin(), subjects.end(), c) == subjects.end()) {
+            subjects.push_back(c);
+          }
+        }
+      }
+      if (subjects.empty()) continue;
+      cases::Event e;
+      e.id = d.id + "/separated";
+      e.type = cases::EventType::kSeparated;
+      e.occurred_at = d.occurred_at;
+      e.subjects = std::move(subjects);
+      e.custodian = d.custodian;
+      e.family_unit = d.family_unit;
+      e.reason = d.reason;
+      e.actor = d.actor;
+      e.authority = d.authority;
+      e.payload = json{{"derived_from", d.id}};
+      CaseEventOrigin origin = f_.origins[i];
+      f_.input.events.push_back(std::move(e));
+      f_.origins.push_back(std::move(origin));
+      ++f_.derived_separations;
+    }
+  }
+
+  // Where an event falls among the same day's events of one custody: the
+  // border's apprehension and referral, the separation, then the criminal
+  // case (charge, marshals' custody, sentence), then everything else (an
+  // immigration book-in on the day of a sentence follows it). The log's order
+  // of same-day events is the order the exports were imported in, which
+  // says nothing about the custody.
+  static int SameDayStage(cases::EventType t) {
+    using cases::EventType;
+    switch (t) {
+      case EventType::kApprehended:
+        return 0;
+      case EventType::kReferredForProsecution:
+      case EventType::kProsecutionDecision:
+      case EventType::kSeparationDecision:
+        return 1;
+      case EventType::kSeparated:
+        return 2;
+      case EventType::kCharged:
+        return 3;
+      case EventType::kCriminalCustody:
+        return 4;
+      case EventType::kSentenced:
+        return 5;
+      default:
+        return 6;
+    }
+  }
+
+  // Events by date, same-day events by stage, then in log order; origins
+  // follow their events.
+  void OrderSameDayEvents() {
+    std::vector<size_t> order(f_.input.events.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    const std::vector<cases::Event>& ev = f_.input.events;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      if (ev[a].occurred_at != ev[b].occurred_at) return ev[a].occurred_at < ev[b].occurred_at;
+      return SameDayStage(ev[a].type) < SameDayStage(ev[b].type);
+    });
+    std::vector<cases::Event> events;
+    std::vector<CaseEventOrigin> origins;
+    events.reserve(order.size());
+    origins.reserve(order.size());
+    for (size_t i : order) {
+      events.push_back(std::move(f_.input.events[i]));
+      origins.push_back(std::move(f_.origins[i]));
+    }
+    f_.input.events = std::move(events);
+    f_.origins = std::move(origins);
+  }
+
   std::string MapEntry(const std::string& entry, const std::vector<std::string>& subjects) {
     const auto [name, a_number] = SplitAffectedEntry(entry);
     if (!a_number.empty()) {
@@ -282,13 +410,18 @@ class Loader {
       }
     }
     std::string found;
+    int best = 0;
+    bool tie = false;
     for (const std::string& c : candidates) {
       const CasePerson* p = f_.FindPerson(c);
-      if (p == nullptr || !NameDesignates(written.name, *p)) continue;
-      if (!found.empty()) return "";  // ambiguous
+      if (p == nullptr) continue;
+      const int score = NameDesignates(written.name, *p);
+      if (score == 0 || score < best) continue;
+      tie = score == best;
+      best = score;
       found = c;
     }
-    return found;
+    return tie ? "" : found;  // several designated equally well: ambiguous
   }
 
   storage::Connection& db_;

@@ -21,9 +21,22 @@
 //  * decision events' payload.affected_children, the children as the office
 //    wrote them ("NAME (A-number); NAME; …"), become person ids: by A-number
 //    (letter and leading zeros ignored) among all persons, else by name
-//    (folded first given name and a shared surname) among the children
-//    related to the decision's subject or sharing a family unit with them. An
-//    entry matching no one or several is left out and counted.
+//    (folded first given name and a shared surname, one typing error allowed
+//    in a surname of 4+ letters; all given names equal beats the first alone)
+//    among the children related to the decision's subject or sharing a
+//    family unit with them. An entry matching no one, or several equally
+//    well, is left out and counted.
+//  * separations recorded only in a separation memo: each
+//    separation_decision yields a `separated` event (id "<seq>/separated",
+//    payload.derived_from = the decision's id, origin = the decision's) for
+//    its subject and, when the outcome is children_separated, the children
+//    it affected (named, else the subject's children by the relationships),
+//    leaving out anyone with an own `separated` event on or before that
+//    date (the e3 marker exists only from April 2018).
+//  * event order: by date; same-day events by custody stage (apprehension,
+//    referral and decisions, separation, charge, criminal custody, sentence,
+//    the rest), then in log order — the log's order of one day is the order
+//    the exports were imported in.
 //  * relationships: the `relationships` rows between active persons (kind
 //    mother/father/parent -> parent, guardian -> legal guardian, others ->
 //    other relative).
@@ -93,6 +106,7 @@ struct CaseFile {
   int64_t unresolved_subjects = 0;                     // event subjects naming no resolved person
   int64_t skipped_events = 0;                          // events left without any subject
   int64_t affected_mapped = 0, affected_unmapped = 0;  // affected_children entries
+  int64_t derived_separations = 0;                     // separated events read from memos
 
   const CasePerson* FindPerson(std::string_view person_id) const;
   const CaseFamilyUnit* FindFamilyUnit(std::string_view family_unit) const;

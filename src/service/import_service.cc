@@ -1,5 +1,6 @@
 #include "service/import_service.h"
 
+#include <algorithm>
 #include <chrono>
 #include <unordered_set>
 
@@ -153,7 +154,10 @@ Result<ImportSummary> ImportFile(storage::Connection& db, const ingest::SourceMa
         source_ref.AppendTo(sources);
         sources += "]";
         for (const EventSpec& spec : mapping.events) {
-          if (spec.when && !ConditionHolds(*spec.when, rec)) continue;
+          if (!std::all_of(spec.when.begin(), spec.when.end(),
+                           [&](const ingest::Condition& c) { return ConditionHolds(c, rec); })) {
+            continue;
+          }
           std::string at = FieldOr(rec, spec.occurred_at);
           if (at.empty()) continue;
           storage::EventDraft d;

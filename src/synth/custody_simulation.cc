@@ -113,8 +113,23 @@ class Simulator {
 void Simulator::DecideDetentionReunion(int adult, const Date& base) {
   detention_decided_ = true;
   if (!rng_.Chance(0.93)) return;  // found ineligible (safety) or parent declined in detention
-  Event(adult, Later(base, 1, rng_.Chance(0.85) ? kPhoneContactDays : 25, rng_), "phone_contact",
-        "immigration", std::string(Facilities()[facility_].name), kCourtOrderId);
+  Date call = Later(base, 1, rng_.Chance(0.85) ? kPhoneContactDays : 25, rng_);
+  // The detention facility arranges the call: a parent still serving a
+  // sentence calls once booked in.
+  bool detained_then = false;
+  Date next_book_in;
+  for (const IceStay& s : f_.ice) {
+    if (s.member != adult) continue;
+    if (!Before(call, s.book_in) && (!s.book_out.IsValid() || !Before(s.book_out, call))) {
+      detained_then = true;
+    } else if (Before(call, s.book_in) &&
+               (!next_book_in.IsValid() || Before(s.book_in, next_book_in))) {
+      next_book_in = s.book_in;
+    }
+  }
+  if (!detained_then && next_book_in.IsValid()) call = next_book_in;
+  Event(adult, call, "phone_contact", "immigration", std::string(Facilities()[facility_].name),
+        kCourtOrderId);
   const bool young = youngest_separated_age_ < 5;
   const bool on_time = rng_.Chance(young ? 0.88 : 0.85);
   const int limit = young ? kDeadlineUnder5Days : kDeadline5To17Days;

@@ -27,11 +27,12 @@ std::string_view ExportHeader(Source source) {
     case Source::kIce:
       return "booking_id,a_number,subject_name,dob,sex,country_of_citizenship,facility_code,"
              "facility_name,book_in_date,book_out_date,book_out_reason,removal_date,"
-             "removal_country";
+             "removal_country,child_call_date";
     case Source::kShelter:
       return "uac_id,a_number,child_last_name,child_first_name,dob,sex,country_of_birth,"
              "primary_language,shelter_name,shelter_city,shelter_state,referral_date,"
-             "discharge_date,discharge_type,sponsor_relation,parent_info";
+             "discharge_date,discharge_type,sponsor_relation,parent_info,eligibility_date,"
+             "eligibility";
     case Source::kProsecution:
       return "case_number,district,filing_date,defendant_name,defendant_dob,charge,plea,"
              "disposition,disposition_date,prosecutor,usms_number";

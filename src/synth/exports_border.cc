@@ -87,6 +87,18 @@ void E3Row(const Family& f, const Person& p, Rng& rng, const SourceErrors& e, co
   out.push_back(std::move(row));
 }
 
+// The parent's first phone call with the separated child during this
+// detention (the facility logs the calls the court order requires), or an
+// invalid date.
+Date ChildCall(const Family& f, const IceStay& s) {
+  for (const TimelineEvent& e : f.events) {
+    if (e.member != s.member || e.type != "phone_contact") continue;
+    if (e.date < s.book_in || (s.book_out.IsValid() && s.book_out < e.date)) continue;
+    return e.date;
+  }
+  return {};
+}
+
 }  // namespace
 
 void RenderE3(const Family& f, Rng& rng, const SourceErrors& e, std::vector<ExportRow>& out) {
@@ -135,6 +147,8 @@ void RenderIce(const Family& f, Rng& rng, const SourceErrors& e, std::vector<Exp
       AddField(t, s.book_out_reason);
       AddField(t, s.book_out_reason == "REMOVED" ? IsoDate(s.book_out) : "");
       AddField(t, UpperAscii(s.removal_country));
+      const Date call = ChildCall(f, s);
+      AddField(t, call.IsValid() ? IsoDate(call) : std::string());
       out.push_back(std::move(row));
     }
   }

@@ -82,6 +82,17 @@ void JsonMember(std::string& out, std::string_view key, std::string_view value,
   }
 }
 
+// The shelter's determination that the child cannot be released to the
+// parent (e.g. "ineligible: safety"), while in this stay, or nullptr.
+const TimelineEvent* EligibilityDecision(const Family& f, const ShelterStay& s) {
+  for (const TimelineEvent& e : f.events) {
+    if (e.member != s.member || e.type != "eligibility_determined") continue;
+    if (e.date < s.referral || (s.discharge.IsValid() && s.discharge < e.date)) continue;
+    return &e;
+  }
+  return nullptr;
+}
+
 }  // namespace
 
 void RenderShelter(const Family& f, Rng& rng, const SourceErrors& e, std::vector<ExportRow>& out) {
@@ -118,6 +129,11 @@ void RenderShelter(const Family& f, Rng& rng, const SourceErrors& e, std::vector
       AddField(t, s.discharge_type);
       AddField(t, s.sponsor_relation);
       AddField(t, ParentInfo(rng, f, s.parent, e));
+      const TimelineEvent* eligibility = EligibilityDecision(f, s);
+      AddField(t, eligibility != nullptr ? UsDate(eligibility->date) : std::string());
+      AddField(t, eligibility == nullptr                        ? std::string()
+                  : eligibility->reason == "ineligible: safety" ? "Ineligible - safety concern"
+                                                                : eligibility->reason);
       out.push_back(std::move(row));
     }
   }
