@@ -102,7 +102,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
 
   const server = spawn(
     bin,
-    ['serve', '--db', db, '--listen', '127.0.0.1:0', '--static', join(WEB_DIR, 'dist'), '--mappings', join(REPO, 'mappings'), '--model', join(REPO, 'models', 'person.json')],
+    ['serve', '--db', db, '--listen', '127.0.0.1:0', '--static', join(WEB_DIR, 'dist'), '--mappings', join(REPO, 'mappings'), '--model', join(REPO, 'models', 'person.json'), '--orders', join(REPO, 'orders'), '--threads', '8'],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } },
   );
   let log = '';
@@ -188,7 +188,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  */
 export async function serves(world: World, method: string, template: string): Promise<boolean> {
   const doc = (await (await fetch(`${world.url}/api/v1/openapi.json`)).json()) as { paths?: Record<string, Record<string, unknown>> };
-  const op = doc.paths?.[template]?.[method.toLowerCase()] as Record<string, unknown> | undefined;
+  // The document's paths carry the full prefix (/api/v1/persons); callers name them without it.
+  const full = template.startsWith('/api/v1') ? template : `/api/v1${template}`;
+  const op = doc.paths?.[full]?.[method.toLowerCase()] as Record<string, unknown> | undefined;
   if (!op) return false;
   return op['x-reunite-planned'] === undefined;
 }
