@@ -98,7 +98,8 @@ TEST_P(CaseRoutesTest, PersonSearchReadTimelineAndFamily) {
   std::string name = person["display_name"];
   size_t space = name.find(' ');
   ASSERT_NE(space, std::string::npos);
-  std::string misspelled = name;  // as displayed (misspellings: bench/ and the browser tests)
+  std::string misspelled = name;  // two letters of the given name swapped, as a clerk mistypes
+  if (space >= 3) std::swap(misspelled[1], misspelled[2]);
   std::string q = misspelled;
   for (size_t at; (at = q.find(' ')) != std::string::npos;) q.replace(at, 1, "%20");
   json by_name = Expect(Call("caseworker", "GET", "/api/v1/persons?q=" + q + "&kind=child"), 200,
@@ -118,9 +119,10 @@ TEST_P(CaseRoutesTest, PersonSearchReadTimelineAndFamily) {
   for (const auto& r : person["records"]) refs.insert(r["ref"].get<std::string>());
   std::string last;
   for (const auto& e : timeline["events"]) {
-    ASSERT_EQ(e["subjects"].size(), 1u);
-    std::string subject = e["subjects"][0];
-    EXPECT_TRUE(refs.count(subject) == 1 || subject == child) << e.dump().substr(0, 300);
+    // Each event names the child: one of its records as stored, or its person id.
+    bool names_child = false;
+    for (const auto& s : e["subjects"]) names_child |= refs.count(s) == 1 || s == child;
+    EXPECT_TRUE(names_child) << e.dump().substr(0, 300);
     EXPECT_LE(last, e["occurred_at"].get<std::string>());
     last = e["occurred_at"];
   }

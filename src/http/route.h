@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "service/access_policy.h"
+#include "service/case_queries.h"
 #include "service/auth_service.h"
 #include "service/caller.h"
 #include "service/case_actions.h"
@@ -40,6 +41,7 @@ struct ApiContext {
   // the caseworker actions over it; owned by the ApiServer.
   service::CaseFileCache* case_files = nullptr;
   service::CaseActions* case_actions = nullptr;
+  service::PersonNameIndexCache* person_names = nullptr;  // name search over the case file
   bool secure_cookies = false;  // Secure attribute on cookies (TLS)
 };
 

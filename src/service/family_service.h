@@ -1,4 +1,5 @@
-// The API's case-file reads and the caseworker actions (GET /families,
+// The API's case-file reads and the caseworker actions (GET /persons?q=,
+// /persons/{id}, /persons/{id}/timeline, GET /families,
 // GET /dashboard, the children of GET /families/{id}, POST
 // /families/{id}/children/{child_id}/actions) over the shared CaseFileCache
 // (case_file.h) and the case-file queries (case_queries.h) and CaseActions
@@ -27,6 +28,24 @@
 #include "service/case_queries.h"
 
 namespace reunite::service {
+
+// GET /persons?q=: SearchPersons over the cached case file and its name
+// index (SearchJson, PersonPage), only `kind` ("child" | "adult" | "": both);
+// the persons found are audited. kInvalidArgument for an empty or long query
+// or a bad kind.
+Result<nlohmann::json> SearchPersonsFor(storage::Connection& db, CaseFileCache& cache,
+                                        PersonNameIndexCache& names, const AccessPolicy& policy,
+                                        const Caller& caller, const std::string& query,
+                                        const std::string& kind, size_t limit, Date as_of);
+// GET /persons/{id}: PersonViewJson with each record as stored (redacted);
+// audited. kNotFound for an unknown person.
+Result<nlohmann::json> ReadPersonFor(storage::Connection& db, CaseFileCache& cache,
+                                     const AccessPolicy& policy, const Caller& caller,
+                                     const std::string& person_id, Date as_of);
+// GET /persons/{id}/timeline: TimelineJson (redacted); audited.
+Result<nlohmann::json> PersonTimelineFor(storage::Connection& db, CaseFileCache& cache,
+                                         const AccessPolicy& policy, const Caller& caller,
+                                         const std::string& person_id);
 
 // FamilyListJson of the matching families.
 Result<nlohmann::json> ListFamiliesFor(storage::Connection& db, CaseFileCache& cache,
