@@ -72,6 +72,11 @@ afterAll(async () => {
   await world?.stop();
 });
 
+/** The action form's select labelled `name` (a required field's label ends in " *"). */
+function choose(page: import('playwright-core').Page, name: string) {
+  return page.getByRole('combobox', { name: new RegExp(`^${name}( \\*)?$`) });
+}
+
 async function reunifiedCount(page: import('playwright-core').Page): Promise<number> {
   await page.getByTestId('status-counts').waitFor();
   const tile = page.locator('[data-testid=status-counts] [data-status=reunified] .tile-n');
@@ -131,17 +136,17 @@ describe.skipIf(pendingServer !== null)('casework', () => {
     expect(await badge.getAttribute('data-status')).not.toBe('reunified');
 
     // A contact: a phone call that reached the parent.
-    await page.getByLabel('Action').selectOption('contact_attempt');
-    await page.getByLabel('Child').selectOption(childId);
-    await page.getByLabel('Channel').selectOption('phone');
-    await page.getByLabel('Outcome').selectOption('reached');
+    await choose(page, 'Action').selectOption('contact_attempt');
+    await choose(page, 'Child').selectOption(childId);
+    await choose(page, 'Channel').selectOption('phone');
+    await choose(page, 'Outcome').selectOption('reached');
     await page.getByRole('button', { name: 'Record' }).click();
     await page.locator('[data-type=phone_contact], [data-type=contact_attempt]').first().waitFor();
 
     // The reunification.
-    await page.getByLabel('Action').selectOption('reunification');
-    await page.getByLabel('Child').selectOption(childId);
-    await page.getByLabel('Where').selectOption('in_country');
+    await choose(page, 'Action').selectOption('reunification');
+    await choose(page, 'Child').selectOption(childId);
+    await choose(page, 'Where').selectOption('in_country');
     await page.getByRole('button', { name: 'Record' }).click();
     await page.waitForFunction((id) => document.querySelector(`[data-child="${id}"] [data-status]`)?.getAttribute('data-status') === 'reunified', childId);
     await screenshot(page, 'family-reunified');
@@ -179,9 +184,13 @@ describe.skipIf(pendingServer !== null)('casework', () => {
     const { context, page } = await newUser(world);
     await login(world, page, 'reviewer');
     await page.getByRole('link', { name: 'Review queue' }).click();
-    const items = page.locator('main table tbody tr');
-    await items.first().waitFor();
-    const count = await items.count();
+    const rows = page.locator('main table tbody tr');
+    await rows.first().waitFor();
+    const count = await rows.count();
+    // Pairs of two person records (a decision-log row has no birth date, so
+    // blocking keeps it from the scorer and its waterfall is the prior alone).
+    const items = rows.filter({ hasNotText: 'dlog/' });
+    expect(await items.count()).toBeGreaterThanOrEqual(2);
     await screenshot(page, 'review-queue');
     await items.first().locator('a').click();
     await page.getByTestId('pair').waitFor();
@@ -194,7 +203,7 @@ describe.skipIf(pendingServer !== null)('casework', () => {
     await page.getByRole('button', { name: /Accept/ }).click();
     await page.waitForURL(/#\/review$/);
     await page.getByRole('heading', { name: 'Review queue' }).waitFor();
-    await expect.poll(() => page.locator('main table tbody tr').count()).toBe(count - 1);
+    await expect.poll(() => rows.count()).toBe(count - 1);
     // And the next pair is rejected, with a note.
     await items.first().locator('a').click();
     await page.getByTestId('pair').waitFor();
@@ -203,7 +212,7 @@ describe.skipIf(pendingServer !== null)('casework', () => {
     await page.getByRole('button', { name: /Reject/ }).click();
     await page.waitForURL(/#\/review$/);
     await page.getByRole('heading', { name: 'Review queue' }).waitFor();
-    await expect.poll(() => page.locator('main table tbody tr').count()).toBe(count - 2);
+    await expect.poll(() => rows.count()).toBe(count - 2);
     await context.close();
   });
 
