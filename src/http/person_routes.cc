@@ -16,10 +16,9 @@ std::vector<Route> PersonRoutes() {
        [](RequestContext& ctx) -> Result<Reply> {
          REUNITE_ASSIGN_OR_RETURN(auto limit, ctx.QueryInt("limit", 20, 1, 100));
          REUNITE_ASSIGN_OR_RETURN(auto as_of, ctx.QueryDate("as_of"));
-         return Ok(service::SearchPersonsFor(ctx.db(), *ctx.api().case_files,
-                                             *ctx.api().person_names, *ctx.api().policy,
-                                             ctx.caller(), ctx.Query("q"), ctx.Query("kind"),
-                                             static_cast<size_t>(limit), as_of));
+         return Ok(service::SearchPersonsFor(
+             ctx.db(), *ctx.api().case_files, *ctx.api().person_names, *ctx.api().policy,
+             ctx.caller(), ctx.Query("q"), ctx.Query("kind"), static_cast<size_t>(limit), as_of));
        }},
       {"GET", "/api/v1/persons/{id}", "persons.read", BodyKind::kNone,
        [](RequestContext& ctx) -> Result<Reply> {
@@ -55,6 +54,10 @@ std::vector<Route> PersonRoutes() {
              family["children"],
              service::FamilyChildrenFor(ctx.db(), *ctx.api().case_files, *ctx.api().policy,
                                         ctx.caller(), ctx.PathParam("id"), today));
+         REUNITE_ASSIGN_OR_RETURN(
+             family["timeline"],
+             service::FamilyTimelineFor(ctx.db(), *ctx.api().case_files, *ctx.api().policy,
+                                        ctx.caller(), ctx.PathParam("id")));
          return Ok(std::move(family));
        }},
       {"POST", "/api/v1/families/{id}/children/{child_id}/actions", "families.act", BodyKind::kJson,

@@ -18,11 +18,11 @@
 #include <vector>
 
 #include "service/access_policy.h"
-#include "service/case_queries.h"
 #include "service/auth_service.h"
 #include "service/caller.h"
 #include "service/case_actions.h"
 #include "service/case_file.h"
+#include "service/case_queries.h"
 #include "service/tracing_service.h"
 #include "storage/connection.h"
 
@@ -42,7 +42,7 @@ struct ApiContext {
   service::CaseFileCache* case_files = nullptr;
   service::CaseActions* case_actions = nullptr;
   service::PersonNameIndexCache* person_names = nullptr;  // name search over the case file
-  bool secure_cookies = false;  // Secure attribute on cookies (TLS)
+  bool secure_cookies = false;                            // Secure attribute on cookies (TLS)
 };
 
 enum class BodyKind { kNone, kJson, kUpload };

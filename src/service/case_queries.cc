@@ -37,7 +37,7 @@ bool IsCustodyEvent(EventType t) {
 }
 
 PersonSummary Summary(const CasePerson& p) {
-  return {p.person_id,   p.given_name, p.surnames,    p.dob, p.sex,     p.a_number,
+  return {p.person_id,   p.given_name, p.surnames,     p.dob, p.sex,    p.a_number,
           p.nationality, p.age_group,  p.family_units, "",    p.records};
 }
 
@@ -262,8 +262,7 @@ Result<std::vector<TimelineEntry>> PersonTimeline(const CaseFile& file,
     const CaseEventOrigin& o = file.origins[i];
     out.push_back({e.id, o.seq, e.occurred_at, std::string(cases::EventTypeName(e.type)),
                    e.custodian.agency, e.custodian.facility, e.reason, e.actor, e.authority,
-                   e.family_unit, e.subjects, o.record_refs, o.sources, e.payload,
-                   o.recorded_at});
+                   e.family_unit, e.subjects, o.record_refs, o.sources, e.payload, o.recorded_at});
   }
   return out;
 }
@@ -435,7 +434,7 @@ json RelationshipJson(const std::string& parent_id, const std::string& child_id,
   }
   if (items.empty()) items.push_back({{"kind", evidence}, {"source", source}});
   return {{"parent_id", parent_id}, {"child_id", child_id}, {"kind", kind},
-          {"status", status},       {"evidence", items},     {"status_since", nullptr}};
+          {"status", status},       {"evidence", items},    {"status_since", nullptr}};
 }
 
 json PersonViewJson(const PersonView& v) {

@@ -114,6 +114,31 @@ Result<json> FamilyChildrenFor(storage::Connection& db, CaseFileCache& cache,
   return Redacted(policy, caller, std::move(children));
 }
 
+Result<json> FamilyTimelineFor(storage::Connection& db, CaseFileCache& cache,
+                               const AccessPolicy& policy, const Caller& caller,
+                               const std::string& family_unit) {
+  REUNITE_ASSIGN_OR_RETURN(auto file, cache.Current(db));
+  const CaseFamilyUnit* unit = file->FindFamilyUnit(family_unit);
+  if (unit == nullptr) return NotFound("no family unit '" + family_unit + "'");
+  std::vector<TimelineEntry> all;
+  std::set<int64_t> seen;
+  for (const auto& [member, role] : unit->members) {
+    auto mine = PersonTimeline(*file, member);
+    if (!mine.ok()) continue;  // a member no longer active
+    for (TimelineEntry& e : *mine) {
+      if (seen.insert(e.seq).second) all.push_back(std::move(e));
+    }
+  }
+  std::stable_sort(all.begin(), all.end(), [](const TimelineEntry& a, const TimelineEntry& b) {
+    return a.occurred_at != b.occurred_at ? a.occurred_at < b.occurred_at : a.seq < b.seq;
+  });
+  json events = std::move(TimelineJson(family_unit, all)["events"]);
+  for (auto& e : events) {
+    if (caller.role) policy.Redact(*caller.role, e);
+  }
+  return events;
+}
+
 Result<json> ActOnChild(storage::Connection& db, CaseFileCache& cache, CaseActions& actions,
                         const AccessPolicy& policy, const Caller& caller,
                         const std::string& family_unit, const std::string& child_id,

@@ -60,6 +60,13 @@ Result<nlohmann::json> DashboardFor(storage::Connection& db, CaseFileCache& cach
 Result<nlohmann::json> FamilyChildrenFor(storage::Connection& db, CaseFileCache& cache,
                                          const AccessPolicy& policy, const Caller& caller,
                                          const std::string& family_unit, Date as_of);
+// The family unit's custody timeline for the "timeline" of GET
+// /families/{id}: every event naming a member (TimelineJson's events, each
+// once), in time order, redacted; not audited (the family read audits its
+// members). kNotFound for an unknown family unit.
+Result<nlohmann::json> FamilyTimelineFor(storage::Connection& db, CaseFileCache& cache,
+                                         const AccessPolicy& policy, const Caller& caller,
+                                         const std::string& family_unit);
 // Applies `body` (CaseActionFromJson) to `child_id`, who must be a member of
 // `family_unit`; ActionOutcomeJson, redacted.
 Result<nlohmann::json> ActOnChild(storage::Connection& db, CaseFileCache& cache,

@@ -49,31 +49,6 @@ json RelationshipJson(const resolution::Relationship& r) {
           {"status", r.status},       {"evidence", items},      {"status_since", json()}};
 }
 
-// Events by a query on the events table, redacted, by occurred_at then seq.
-Result<json> EventsWhere(storage::Connection& db, const AccessPolicy& policy, const Caller& caller,
-                         const std::string& where, const std::vector<storage::SqlValue>& params) {
-  std::vector<storage::Event> events;
-  Status s =
-      db.QueryEach("SELECT " + std::string(storage::kEventColumns) + " FROM events WHERE " + where,
-                   params, [&](const storage::Row& r) -> Status {
-                     storage::Event e = storage::EventFromRow(r);
-                     events.push_back(std::move(e));
-                     return Status::Ok();
-                   });
-  REUNITE_RETURN_IF_ERROR(s);
-  std::stable_sort(
-      events.begin(), events.end(), [](const storage::Event& a, const storage::Event& b) {
-        return a.occurred_at != b.occurred_at ? a.occurred_at < b.occurred_at : a.seq < b.seq;
-      });
-  json out = json::array();
-  for (const auto& e : events) {
-    json j = EventJson(e);
-    if (caller.role) policy.Redact(*caller.role, j);
-    out.push_back(std::move(j));
-  }
-  return out;
-}
-
 // The PersonSummary of one member from the resolution tables.
 Result<json> PersonSummaryJson(storage::Connection& db, const std::string& person_id) {
   REUNITE_ASSIGN_OR_RETURN(auto p, resolution::FindPerson(db, person_id));
@@ -120,16 +95,16 @@ Result<json> ReadFamilyUnit(storage::Connection& db, const AccessPolicy& policy,
       relationships.push_back(RelationshipJson(r));
     }
   }
-  REUNITE_ASSIGN_OR_RETURN(json timeline, EventsWhere(db, policy, caller, "family_unit = ?",
-                                                      {storage::SqlValue(family_unit)}));
   REUNITE_RETURN_IF_ERROR(RecordAudit(db, caller, subjects, "ok", "family " + family_unit));
-  return json{{"id", unit->family_unit},
+  json out = {{"id", unit->family_unit},
               {"status", unit->status},
               {"apprehended_on", OrNull(unit->apprehended_on)},
               {"members", members},
               {"relationships", relationships},
               {"children", json::array()},
-              {"timeline", timeline}};
+              {"timeline", json::array()}};
+  if (caller.role) policy.Redact(*caller.role, out);
+  return out;
 }
 
 }  // namespace reunite::service

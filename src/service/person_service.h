@@ -1,5 +1,5 @@
 // The API's read of a family unit (GET /families/{id}: members,
-// relationships, the events recorded with its number) over the resolution
+// relationships) over the resolution
 // read model (src/resolution). The persons' own reads and search are the
 // case-file queries (case_queries.h, served by family_service.h). Every reply
 // is redacted for the caller's role (AccessPolicy::Redact) and the members'
@@ -20,9 +20,9 @@
 
 namespace reunite::service {
 
-// A family unit: members (PersonSummary), relationships among them, the
-// events recorded with its number (redacted). `children` is left empty: the
-// route fills it from the case file (family_service.h FamilyChildrenFor).
+// A family unit: members (PersonSummary), relationships among them.
+// `children` and `timeline` are left empty: the route fills them from the
+// case file (family_service.h FamilyChildrenFor, FamilyTimelineFor).
 Result<nlohmann::json> ReadFamilyUnit(storage::Connection& db, const AccessPolicy& policy,
                                       const Caller& caller, const std::string& family_unit);
 
