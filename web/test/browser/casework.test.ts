@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, type TestContext } from 'vitest';
-import { missingServer, login, newUser, parseCsv, screenshot, serves, startWorld, unzip, type World } from './harness';
+import { apiToken, missingServer, login, newUser, parseCsv, screenshot, serves, startWorld, unzip, type World } from './harness';
 
 let world: World;
 let target: { personId: string; orrKey: string; given: string; family: string; shelter: string; misspelled: string };
@@ -43,23 +43,34 @@ beforeAll(async () => {
   if (pendingServer) return;
   // A low review threshold leaves uncertain pairs in the review queue (three with this seed).
   world = await startWorld({ families: 40, seed: 7, reviewThreshold: 0.00001 });
-  const truth = (f: string) => parseCsv(readFileSync(join(world.scenario, 'truth', f), 'utf8'));
-  const persons = truth('persons.csv');
-  const ph = persons[0]!;
-  const records = truth('records.csv');
-  const timeline = truth('timeline.csv');
-  const reunified = new Set(timeline.filter((r) => r[2] === 'reunified').map((r) => r[0]));
-  const orrOf = new Map(records.filter((r) => r[0] === 'orr').map((r) => [r[2], r[1]]));
-  // A separated child, still not reunified, with a shelter record.
-  const pick = persons.slice(1).find((p) => p[ph.indexOf('role')] === 'child' && p[ph.indexOf('separated_from')] && !reunified.has(p[0]) && orrOf.has(p[0]));
-  if (!pick) throw new Error('the scenario has no separated child in a shelter');
-  const orrKey = orrOf.get(pick[0])!;
+  // A separated child the store knows as separated and not reunified: the
+  // first of the dashboard's overdue children with a shelter record (asked
+  // through the API, as a caseworker), named as the ORR export spells it.
+  const token = await apiToken(world, 'caseworker');
+  const get = async <T,>(route: string): Promise<T> => {
+    const r = await fetch(`${world.url}/api/v1${route}`, { headers: { Authorization: `Bearer ${token}` } });
+    if (!r.ok) throw new Error(`GET ${route}: HTTP ${r.status} ${await r.text()}`);
+    return (await r.json()) as T;
+  };
+  const dashboard = await get<{ overdue: Array<{ child_id: string; status: string }> }>('/dashboard');
+  let pick: { id: string; orrKey: string } | undefined;
+  for (const o of dashboard.overdue) {
+    if (o.status === 'reunified') continue;
+    const p = await get<{ records: Array<{ source: string; record_key: string }> }>(`/persons/${encodeURIComponent(o.child_id)}`);
+    const orrRecord = p.records.find((r) => r.source === 'orr');
+    if (orrRecord) {
+      pick = { id: o.child_id, orrKey: orrRecord.record_key };
+      break;
+    }
+  }
+  if (!pick) throw new Error('the scenario has no overdue separated child with a shelter record');
+  const orrKey = pick.orrKey;
   const orr = parseCsv(readFileSync(join(world.scenario, 'exports', 'orr_shelter.csv'), 'utf8'));
   const oh = orr[0]!;
   const row = orr.find((r) => r[oh.indexOf('uac_id')] === orrKey)!;
   const given = row[oh.indexOf('child_first_name')]!;
   target = {
-    personId: pick[0]!,
+    personId: pick.id,
     orrKey,
     given,
     family: row[oh.indexOf('child_last_name')]!,
@@ -141,7 +152,9 @@ describe.skipIf(pendingServer !== null)('casework', () => {
     await choose(page, 'Channel').selectOption('phone');
     await choose(page, 'Outcome').selectOption('reached');
     await page.getByRole('button', { name: 'Record' }).click();
-    await page.locator('[data-type=phone_contact], [data-type=contact_attempt]').first().waitFor();
+    // The event shows in the child's timeline, or the form says why it was refused.
+    await page.waitForFunction(() => document.querySelector('[data-type=phone_contact], [data-type=contact_attempt]') !== null || (document.querySelector('.form-errors')?.textContent ?? '') !== '');
+    expect(await page.locator('.form-errors').textContent()).toBe('');
 
     // The reunification.
     await choose(page, 'Action').selectOption('reunification');
