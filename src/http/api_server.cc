@@ -80,6 +80,7 @@ struct ApiServer::Impl {
   std::unique_ptr<storage::ConnectionPool> pool;
   std::unique_ptr<service::TracingIndex> index;
   std::unique_ptr<service::CaseFileCache> case_files;
+  std::unique_ptr<service::PersonNameIndexCache> person_names;
   std::unique_ptr<service::CaseActions> case_actions;
   ApiContext api;
   std::string static_root;
@@ -322,6 +323,8 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(const ServerOptions& options
       std::make_unique<service::CaseFileCache>(service::CaseFileOptions{options.orders_dir});
   impl->case_actions = std::make_unique<service::CaseActions>(*impl->case_files);
   impl->api.case_files = impl->case_files.get();
+  impl->person_names = std::make_unique<service::PersonNameIndexCache>(options.model_path);
+  impl->api.person_names = impl->person_names.get();
   impl->api.case_actions = impl->case_actions.get();
   impl->api.model_path = std::filesystem::exists(options.model_path) ? options.model_path : "";
   impl->api.openapi_json = embedded::kOpenApiJson;

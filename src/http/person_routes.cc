@@ -14,22 +14,22 @@ std::vector<Route> PersonRoutes() {
   return {
       {"GET", "/api/v1/persons", "persons.search", BodyKind::kNone,
        [](RequestContext& ctx) -> Result<Reply> {
-         service::PersonSearch search;
-         search.q = ctx.Query("q");
-         search.kind = ctx.Query("kind");
-         REUNITE_ASSIGN_OR_RETURN(search.limit, ctx.QueryInt("limit", 20, 1, 100));
-         return Ok(service::SearchPersons(ctx.db(), *ctx.api().policy, ctx.api().tracing.index,
-                                          ctx.caller(), search));
+         REUNITE_ASSIGN_OR_RETURN(auto limit, ctx.QueryInt("limit", 20, 1, 100));
+         REUNITE_ASSIGN_OR_RETURN(auto as_of, ctx.QueryDate("as_of"));
+         return Ok(service::SearchPersonsFor(
+             ctx.db(), *ctx.api().case_files, *ctx.api().person_names, *ctx.api().policy,
+             ctx.caller(), ctx.Query("q"), ctx.Query("kind"), static_cast<size_t>(limit), as_of));
        }},
       {"GET", "/api/v1/persons/{id}", "persons.read", BodyKind::kNone,
-       [](RequestContext& ctx) {
-         return Ok(
-             service::ReadPerson(ctx.db(), *ctx.api().policy, ctx.caller(), ctx.PathParam("id")));
+       [](RequestContext& ctx) -> Result<Reply> {
+         REUNITE_ASSIGN_OR_RETURN(auto as_of, ctx.QueryDate("as_of"));
+         return Ok(service::ReadPersonFor(ctx.db(), *ctx.api().case_files, *ctx.api().policy,
+                                          ctx.caller(), ctx.PathParam("id"), as_of));
        }},
       {"GET", "/api/v1/persons/{id}/timeline", "persons.read", BodyKind::kNone,
        [](RequestContext& ctx) {
-         return Ok(service::PersonTimeline(ctx.db(), *ctx.api().policy, ctx.caller(),
-                                           ctx.PathParam("id")));
+         return Ok(service::PersonTimelineFor(ctx.db(), *ctx.api().case_files, *ctx.api().policy,
+                                              ctx.caller(), ctx.PathParam("id")));
        }},
       {"GET", "/api/v1/families", "families.list", BodyKind::kNone,
        [](RequestContext& ctx) -> Result<Reply> {
@@ -54,6 +54,10 @@ std::vector<Route> PersonRoutes() {
              family["children"],
              service::FamilyChildrenFor(ctx.db(), *ctx.api().case_files, *ctx.api().policy,
                                         ctx.caller(), ctx.PathParam("id"), today));
+         REUNITE_ASSIGN_OR_RETURN(
+             family["timeline"],
+             service::FamilyTimelineFor(ctx.db(), *ctx.api().case_files, *ctx.api().policy,
+                                        ctx.caller(), ctx.PathParam("id")));
          return Ok(std::move(family));
        }},
       {"POST", "/api/v1/families/{id}/children/{child_id}/actions", "families.act", BodyKind::kJson,

@@ -22,6 +22,7 @@
 #include "service/caller.h"
 #include "service/case_actions.h"
 #include "service/case_file.h"
+#include "service/case_queries.h"
 #include "service/tracing_service.h"
 #include "storage/connection.h"
 
@@ -40,7 +41,8 @@ struct ApiContext {
   // the caseworker actions over it; owned by the ApiServer.
   service::CaseFileCache* case_files = nullptr;
   service::CaseActions* case_actions = nullptr;
-  bool secure_cookies = false;  // Secure attribute on cookies (TLS)
+  service::PersonNameIndexCache* person_names = nullptr;  // name search over the case file
+  bool secure_cookies = false;                            // Secure attribute on cookies (TLS)
 };
 
 enum class BodyKind { kNone, kJson, kUpload };

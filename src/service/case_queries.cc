@@ -37,8 +37,8 @@ bool IsCustodyEvent(EventType t) {
 }
 
 PersonSummary Summary(const CasePerson& p) {
-  return {p.person_id, p.given_name,  p.surnames,  p.dob,          p.sex,
-          p.a_number,  p.nationality, p.age_group, p.family_units, ""};
+  return {p.person_id,   p.given_name, p.surnames,     p.dob, p.sex,    p.a_number,
+          p.nationality, p.age_group,  p.family_units, "",    p.records};
 }
 
 // The events naming `person_id`, in time order (stable: log order on a day).
@@ -99,6 +99,8 @@ std::string Trim(const std::string& s) {
   if (a == std::string::npos) return "";
   return s.substr(a, s.find_last_not_of(" \t\r\n") - a + 1);
 }
+
+json TextOrNull(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
 
 json DateOrNull(const std::optional<Date>& d) { return d ? json(d->ToIso()) : json(nullptr); }
 
@@ -163,6 +165,16 @@ Result<std::vector<PersonNameIndex::Hit>> PersonNameIndex::Match(const std::stri
     if (hits.size() == limit) break;
   }
   return hits;
+}
+
+Result<std::shared_ptr<const PersonNameIndex>> PersonNameIndexCache::Current(
+    storage::Connection& db, const CaseFile& file) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (index_ == nullptr || index_->built_at_seq() != file.last_seq) {
+    REUNITE_ASSIGN_OR_RETURN(auto built, PersonNameIndex::Build(db, file, model_path_));
+    index_ = std::move(built);
+  }
+  return index_;
 }
 
 // ---- Search ----
@@ -250,7 +262,7 @@ Result<std::vector<TimelineEntry>> PersonTimeline(const CaseFile& file,
     const CaseEventOrigin& o = file.origins[i];
     out.push_back({e.id, o.seq, e.occurred_at, std::string(cases::EventTypeName(e.type)),
                    e.custodian.agency, e.custodian.facility, e.reason, e.actor, e.authority,
-                   e.family_unit, e.subjects, o.record_refs, o.sources, e.payload});
+                   e.family_unit, e.subjects, o.record_refs, o.sources, e.payload, o.recorded_at});
   }
   return out;
 }
@@ -337,10 +349,14 @@ Dashboard GetDashboard(const CaseFile& file, Date as_of) {
     ++d.by_status[std::string(cases::ReunificationStatusName(s.finding.status))];
     if (!s.days_overdue || !s.due_date) continue;
     const CasePerson* p = file.FindPerson(id);
-    OverdueChild o{id,          p ? p->given_name + " " + p->surnames : id,
-                   "",          s.due_order_id,
-                   *s.due_date, *s.days_overdue};
+    OverdueChild o;
+    o.child_id = id;
+    o.name = p ? p->given_name + " " + p->surnames : id;
+    o.order_id = s.due_order_id;
+    o.due_date = *s.due_date;
+    o.days_overdue = *s.days_overdue;
     if (p != nullptr && !p->family_units.empty()) o.family_unit = p->family_units.front();
+    o.status = std::string(cases::ReunificationStatusName(s.finding.status));
     d.overdue.push_back(std::move(o));
   }
   std::stable_sort(d.overdue.begin(), d.overdue.end(),
@@ -373,47 +389,76 @@ Dashboard GetDashboard(const CaseFile& file, Date as_of) {
 // ---- JSON ----
 
 json PersonSummaryJson(const PersonSummary& p) {
+  const std::string name = Trim(p.given_name + " " + p.surnames);
+  json sources = json::array();
+  for (const std::string& ref : p.records) {
+    const size_t slash = ref.find('/');
+    if (slash == std::string::npos) continue;
+    sources.push_back({{"source", ref.substr(0, slash)}, {"record_key", ref.substr(slash + 1)}});
+  }
   return {{"id", p.person_id},
-          {"given_name", p.given_name},
-          {"surnames", p.surnames},
-          {"dob", p.dob},
-          {"sex", p.sex},
-          {"a_number", p.a_number},
-          {"nationality", p.nationality},
-          {"age_group", p.age_group},
+          {"display_name", name.empty() ? p.person_id : name},
+          {"dob", TextOrNull(p.dob)},
+          {"sex", TextOrNull(p.sex)},
+          {"nationality", TextOrNull(p.nationality)},
+          {"kind", p.age_group == "child" || p.age_group == "adult" ? p.age_group : "unknown"},
           {"family_units", p.family_units},
-          {"status", p.status.empty() ? json(nullptr) : json(p.status)}};
+          {"sources", sources},
+          {"status", TextOrNull(p.status)}};
 }
 
-json SearchJson(const std::string& query, const std::vector<SearchHit>& hits) {
-  json results = json::array();
+json SearchJson(const std::vector<SearchHit>& hits) {
+  json persons = json::array();
   for (const SearchHit& h : hits) {
     json j = PersonSummaryJson(h.person);
     j["matched_by"] = h.matched_by;
-    j["matched"] = h.matched;
-    j["match_probability"] = h.match_probability ? json(*h.match_probability) : json(nullptr);
-    results.push_back(std::move(j));
+    j["score"] = h.match_probability.value_or(1.0);
+    persons.push_back(std::move(j));
   }
-  return {{"query", query}, {"results", results}};
+  return {{"persons", persons}, {"next_cursor", nullptr}};
+}
+
+json RelationshipJson(const std::string& parent_id, const std::string& child_id,
+                      const std::string& kind, const std::string& status,
+                      const std::string& evidence, const std::string& source,
+                      const json& evidence_items) {
+  json items = json::array();
+  if (evidence_items.is_array()) {
+    for (const auto& e : evidence_items) {
+      if (!e.is_object()) continue;
+      json item = {{"kind", e.value("kind", evidence)}};
+      if (e.contains("source") && e["source"].is_string()) item["source"] = e["source"];
+      if (e.contains("detail") && e["detail"].is_string()) item["detail"] = e["detail"];
+      items.push_back(std::move(item));
+    }
+  }
+  if (items.empty()) items.push_back({{"kind", evidence}, {"source", source}});
+  return {{"parent_id", parent_id}, {"child_id", child_id}, {"kind", kind},
+          {"status", status},       {"evidence", items},    {"status_since", nullptr}};
 }
 
 json PersonViewJson(const PersonView& v) {
-  json j = PersonSummaryJson(v.person);
-  j["records"] = v.records;
+  json s = PersonSummaryJson(v.person);
   json rels = json::array();
   for (const PersonRelation& r : v.relationships) {
-    rels.push_back({{"person_id", r.other_id},
-                    {"role", r.role},
-                    {"kind", r.kind},
-                    {"evidence", r.evidence},
-                    {"status", r.status},
-                    {"source", r.source},
-                    {"evidence_items", r.evidence_items}});
+    const bool other_is_parent = r.role == "parent";
+    rels.push_back(RelationshipJson(other_is_parent ? r.other_id : v.person.person_id,
+                                    other_is_parent ? v.person.person_id : r.other_id, r.kind,
+                                    r.status, r.evidence, r.source, r.evidence_items));
   }
-  j["relationships"] = rels;
-  j["custody"] = CustodyJson(v.custody);
-  j["reunification"] = StatusJson(v.status);
-  return j;
+  return {{"id", s["id"]},
+          {"display_name", s["display_name"]},
+          {"names", json::array({s["display_name"]})},
+          {"dob", s["dob"]},
+          {"sex", s["sex"]},
+          {"nationality", s["nationality"]},
+          {"kind", s["kind"]},
+          {"status", s["status"]},
+          {"records", v.records},
+          {"relationships", rels},
+          {"family_units", v.person.family_units},
+          {"custody", CustodyJson(v.custody)},
+          {"reunification", StatusJson(v.status)}};
 }
 
 json TimelineJson(const std::string& person_id, const std::vector<TimelineEntry>& t) {
@@ -422,15 +467,15 @@ json TimelineJson(const std::string& person_id, const std::vector<TimelineEntry>
     events.push_back({{"event_id", e.event_id},
                       {"seq", e.seq},
                       {"occurred_at", e.occurred_at.ToIso()},
+                      {"recorded_at", e.recorded_at},
                       {"type", e.type},
                       {"agency", e.agency},
-                      {"facility", e.facility},
-                      {"reason", e.reason},
+                      {"custodian", TextOrNull(e.facility)},
+                      {"reason", TextOrNull(e.reason)},
                       {"actor", e.actor},
-                      {"authority", e.authority},
-                      {"family_unit", e.family_unit},
-                      {"subjects", e.subjects},
-                      {"records", e.record_refs},
+                      {"authority", TextOrNull(e.authority)},
+                      {"family_unit", TextOrNull(e.family_unit)},
+                      {"subjects", e.record_refs.empty() ? e.subjects : e.record_refs},
                       {"sources", e.sources},
                       {"payload", e.payload}});
   }
@@ -488,6 +533,7 @@ json DashboardJson(const Dashboard& d) {
                        {"name", o.name},
                        {"family_unit", o.family_unit},
                        {"order_id", o.order_id},
+                       {"status", o.status},
                        {"due_date", o.due_date.ToIso()},
                        {"days_overdue", o.days_overdue}});
   }

@@ -13,11 +13,13 @@
 // config/roles.json); agencies and dates are never redacted.
 //
 // Pure functions of their inputs; thread-safe on a shared CaseFile.
+// PersonNameIndexCache is thread-safe.
 #ifndef REUNITE_SERVICE_CASE_QUERIES_H_
 #define REUNITE_SERVICE_CASE_QUERIES_H_
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -56,11 +58,27 @@ class PersonNameIndex {
   int64_t built_at_seq_ = 0;
 };
 
+// The name index of the latest case file: rebuilt when the file's last seq
+// differs from the one the index was built at. Thread-safe; callers keep the
+// index they were given.
+class PersonNameIndexCache {
+ public:
+  explicit PersonNameIndexCache(std::string model_path) : model_path_(std::move(model_path)) {}
+  Result<std::shared_ptr<const PersonNameIndex>> Current(storage::Connection& db,
+                                                         const CaseFile& file);
+
+ private:
+  std::string model_path_;
+  std::mutex mu_;
+  std::shared_ptr<const PersonNameIndex> index_;
+};
+
 struct PersonSummary {
   std::string person_id;
   std::string given_name, surnames, dob, sex, a_number, nationality, age_group;
   std::vector<std::string> family_units;
-  std::string status;  // a separated child's derived status, else ""
+  std::string status;                // a separated child's derived status, else ""
+  std::vector<std::string> records;  // record references "source/key", sorted
 };
 
 struct SearchHit {
@@ -118,6 +136,7 @@ struct TimelineEntry {
   std::vector<std::string> record_refs;  // the subjects as stored
   nlohmann::json sources;                // [{"source","record_key","file_id","line",...}]
   nlohmann::json payload;
+  std::string recorded_at;
 };
 
 // Every event naming the person, in time order (log order on a day), across
@@ -170,6 +189,7 @@ FamilyList ListFamilies(const CaseFile& file, const FamilyListOptions& options);
 
 struct OverdueChild {
   std::string child_id, name, family_unit, order_id;
+  std::string status;  // the child's derived reunification status
   Date due_date;
   int days_overdue = 0;
 };
@@ -190,9 +210,14 @@ struct Dashboard {
 Dashboard GetDashboard(const CaseFile& file, Date as_of);
 
 // ---- JSON ----
+// The shapes of the API (api/openapi.json): PersonSummary, PersonPage,
+// Person (its "records" are the references; the server replaces them with
+// the stored records, redacted), Timeline, Dashboard; FamilyView and
+// FamilyList as documented in docs/reunification.md.
 
 nlohmann::json PersonSummaryJson(const PersonSummary& p);
-nlohmann::json SearchJson(const std::string& query, const std::vector<SearchHit>& hits);
+// {"persons": [PersonSummary + score, matched_by], "next_cursor": null}; an id hit scores 1.
+nlohmann::json SearchJson(const std::vector<SearchHit>& hits);
 nlohmann::json PersonViewJson(const PersonView& v);
 nlohmann::json TimelineJson(const std::string& person_id, const std::vector<TimelineEntry>& t);
 nlohmann::json FamilyViewJson(const FamilyView& f);

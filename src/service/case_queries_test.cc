@@ -64,8 +64,9 @@ TEST_P(CaseQueriesTest, SearchByAMisspelledNameUsesTheLinkageIndex) {
     EXPECT_NE(r->at(i).person.person_id, "PC1");  // each person once
     EXPECT_LE(*r->at(i).match_probability, *r->at(0).match_probability);
   }
-  const auto j = SearchJson("Jose Garsia", *r);
-  EXPECT_EQ(j["results"][0]["id"], "PC1");
+  const auto j = SearchJson(*r);
+  EXPECT_EQ(j["persons"][0]["id"], "PC1");
+  EXPECT_EQ(j["persons"][0]["matched_by"], "name");
 }
 
 TEST_P(CaseQueriesTest, APersonWithRelationshipsCustodyAndStatus) {

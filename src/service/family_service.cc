@@ -1,9 +1,11 @@
 #include "service/family_service.h"
 
 #include <algorithm>
+#include <set>
 #include <vector>
 
 #include "service/audit_trail.h"
+#include "service/records_service.h"
 
 namespace reunite::service {
 
@@ -17,6 +19,67 @@ json Redacted(const AccessPolicy& policy, const Caller& caller, json j) {
 }
 
 }  // namespace
+
+Result<json> SearchPersonsFor(storage::Connection& db, CaseFileCache& cache,
+                              PersonNameIndexCache& names, const AccessPolicy& policy,
+                              const Caller& caller, const std::string& query,
+                              const std::string& kind, size_t limit, Date as_of) {
+  if (!kind.empty() && kind != "child" && kind != "adult") {
+    return InvalidArgument("query parameter 'kind': expected child or adult");
+  }
+  REUNITE_ASSIGN_OR_RETURN(auto file, cache.Current(db));
+  REUNITE_ASSIGN_OR_RETURN(auto index, names.Current(db, *file));
+  // Ask for more when filtering by kind, so the filter leaves enough.
+  SearchOptions options{kind.empty() ? limit : limit * 4, as_of};
+  REUNITE_ASSIGN_OR_RETURN(auto hits, SearchPersons(*file, index.get(), query, options));
+  std::vector<SearchHit> kept;
+  std::vector<std::string> subjects;
+  for (SearchHit& h : hits) {
+    if (kept.size() == limit) break;
+    if (!kind.empty() && h.person.age_group != kind) continue;
+    subjects.push_back(h.person.person_id);
+    kept.push_back(std::move(h));
+  }
+  REUNITE_RETURN_IF_ERROR(RecordAudit(db, caller, subjects, "ok",
+                                      "search: " + std::to_string(kept.size()) + " persons"));
+  return Redacted(policy, caller, SearchJson(kept));
+}
+
+Result<json> ReadPersonFor(storage::Connection& db, CaseFileCache& cache,
+                           const AccessPolicy& policy, const Caller& caller,
+                           const std::string& person_id, Date as_of) {
+  REUNITE_ASSIGN_OR_RETURN(auto file, cache.Current(db));
+  REUNITE_ASSIGN_OR_RETURN(PersonView view, GetPerson(*file, person_id, as_of));
+  json person = Redacted(policy, caller, PersonViewJson(view));
+  std::set<std::string> removed;
+  if (person.contains("redacted")) {
+    for (const auto& f : person["redacted"]) removed.insert(f.get<std::string>());
+  }
+  json records = json::array();
+  for (const std::string& ref : view.records) {
+    REUNITE_ASSIGN_OR_RETURN(json r, RedactedRecordJson(db, policy, caller, ref, removed));
+    records.push_back(std::move(r));
+  }
+  person["records"] = std::move(records);
+  if (!removed.empty()) {
+    person["redacted"] = json(std::vector<std::string>(removed.begin(), removed.end()));
+  }
+  REUNITE_RETURN_IF_ERROR(RecordAudit(db, caller, {person_id}));
+  return person;
+}
+
+Result<json> PersonTimelineFor(storage::Connection& db, CaseFileCache& cache,
+                               const AccessPolicy& policy, const Caller& caller,
+                               const std::string& person_id) {
+  REUNITE_ASSIGN_OR_RETURN(auto file, cache.Current(db));
+  REUNITE_ASSIGN_OR_RETURN(auto timeline, PersonTimeline(*file, person_id));
+  json out = TimelineJson(person_id, timeline);
+  for (auto& e : out["events"]) {
+    if (caller.role) policy.Redact(*caller.role, e);
+  }
+  REUNITE_RETURN_IF_ERROR(RecordAudit(db, caller, {person_id}, "ok", "timeline"));
+  return out;
+}
 
 Result<json> ListFamiliesFor(storage::Connection& db, CaseFileCache& cache,
                              const AccessPolicy& policy, const Caller& caller,
@@ -49,6 +112,31 @@ Result<json> FamilyChildrenFor(storage::Connection& db, CaseFileCache& cache,
     if (m.status) children.push_back(cases::ChildStatusToJson(*m.status));
   }
   return Redacted(policy, caller, std::move(children));
+}
+
+Result<json> FamilyTimelineFor(storage::Connection& db, CaseFileCache& cache,
+                               const AccessPolicy& policy, const Caller& caller,
+                               const std::string& family_unit) {
+  REUNITE_ASSIGN_OR_RETURN(auto file, cache.Current(db));
+  const CaseFamilyUnit* unit = file->FindFamilyUnit(family_unit);
+  if (unit == nullptr) return NotFound("no family unit '" + family_unit + "'");
+  std::vector<TimelineEntry> all;
+  std::set<int64_t> seen;
+  for (const auto& [member, role] : unit->members) {
+    auto mine = PersonTimeline(*file, member);
+    if (!mine.ok()) continue;  // a member no longer active
+    for (TimelineEntry& e : *mine) {
+      if (seen.insert(e.seq).second) all.push_back(std::move(e));
+    }
+  }
+  std::stable_sort(all.begin(), all.end(), [](const TimelineEntry& a, const TimelineEntry& b) {
+    return a.occurred_at != b.occurred_at ? a.occurred_at < b.occurred_at : a.seq < b.seq;
+  });
+  json events = std::move(TimelineJson(family_unit, all)["events"]);
+  for (auto& e : events) {
+    if (caller.role) policy.Redact(*caller.role, e);
+  }
+  return events;
 }
 
 Result<json> ActOnChild(storage::Connection& db, CaseFileCache& cache, CaseActions& actions,

@@ -1,4 +1,5 @@
-// The API's case-file reads and the caseworker actions (GET /families,
+// The API's case-file reads and the caseworker actions (GET /persons?q=,
+// /persons/{id}, /persons/{id}/timeline, GET /families,
 // GET /dashboard, the children of GET /families/{id}, POST
 // /families/{id}/children/{child_id}/actions) over the shared CaseFileCache
 // (case_file.h) and the case-file queries (case_queries.h) and CaseActions
@@ -28,6 +29,24 @@
 
 namespace reunite::service {
 
+// GET /persons?q=: SearchPersons over the cached case file and its name
+// index (SearchJson, PersonPage), only `kind` ("child" | "adult" | "": both);
+// the persons found are audited. kInvalidArgument for an empty or long query
+// or a bad kind.
+Result<nlohmann::json> SearchPersonsFor(storage::Connection& db, CaseFileCache& cache,
+                                        PersonNameIndexCache& names, const AccessPolicy& policy,
+                                        const Caller& caller, const std::string& query,
+                                        const std::string& kind, size_t limit, Date as_of);
+// GET /persons/{id}: PersonViewJson with each record as stored (redacted);
+// audited. kNotFound for an unknown person.
+Result<nlohmann::json> ReadPersonFor(storage::Connection& db, CaseFileCache& cache,
+                                     const AccessPolicy& policy, const Caller& caller,
+                                     const std::string& person_id, Date as_of);
+// GET /persons/{id}/timeline: TimelineJson (redacted); audited.
+Result<nlohmann::json> PersonTimelineFor(storage::Connection& db, CaseFileCache& cache,
+                                         const AccessPolicy& policy, const Caller& caller,
+                                         const std::string& person_id);
+
 // FamilyListJson of the matching families.
 Result<nlohmann::json> ListFamiliesFor(storage::Connection& db, CaseFileCache& cache,
                                        const AccessPolicy& policy, const Caller& caller,
@@ -41,6 +60,13 @@ Result<nlohmann::json> DashboardFor(storage::Connection& db, CaseFileCache& cach
 Result<nlohmann::json> FamilyChildrenFor(storage::Connection& db, CaseFileCache& cache,
                                          const AccessPolicy& policy, const Caller& caller,
                                          const std::string& family_unit, Date as_of);
+// The family unit's custody timeline for the "timeline" of GET
+// /families/{id}: every event naming a member (TimelineJson's events, each
+// once), in time order, redacted; not audited (the family read audits its
+// members). kNotFound for an unknown family unit.
+Result<nlohmann::json> FamilyTimelineFor(storage::Connection& db, CaseFileCache& cache,
+                                         const AccessPolicy& policy, const Caller& caller,
+                                         const std::string& family_unit);
 // Applies `body` (CaseActionFromJson) to `child_id`, who must be a member of
 // `family_unit`; ActionOutcomeJson, redacted.
 Result<nlohmann::json> ActOnChild(storage::Connection& db, CaseFileCache& cache,

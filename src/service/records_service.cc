@@ -231,4 +231,21 @@ Result<nlohmann::json> ImportUpload(storage::Connection& db, const Caller& calle
                         {"events_appended", summary->events_appended}};
 }
 
+Result<nlohmann::json> RedactedRecordJson(storage::Connection& db, const AccessPolicy& policy,
+                                          const Caller& caller, const std::string& ref,
+                                          std::set<std::string>& removed) {
+  const size_t slash = ref.find('/');
+  const std::string source = slash == std::string::npos ? "" : ref.substr(0, slash);
+  const std::string key = slash == std::string::npos ? ref : ref.substr(slash + 1);
+  storage::SourceRecordStore store(db);
+  REUNITE_ASSIGN_OR_RETURN(auto rec, store.FindRecordByKey(source, key));
+  if (!rec) return NotFound("no source record '" + ref + "'");
+  nlohmann::json out = SourceRecordJson(*rec);
+  if (caller.role) policy.Redact(*caller.role, out);
+  if (out.contains("redacted")) {
+    for (const auto& f : out["redacted"]) removed.insert(f.get<std::string>());
+  }
+  return out;
+}
+
 }  // namespace reunite::service

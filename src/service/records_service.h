@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <string>
 
 #include "service/access_policy.h"
@@ -22,6 +23,13 @@ namespace reunite::service {
 //  "raw_hash", "fields": {...}, "raw", "redacted": [...]}, redacted for caller.role.
 nlohmann::json SourceRecordJson(const storage::SourceRecord& r);
 nlohmann::json EventJson(const storage::Event& e);
+
+// A stored record ("source/record_key") as the API shows it, redacted for
+// caller.role (not audited: the caller audits the read it is part of); the
+// names of the removed fields are added to `removed`. kNotFound naming the ref.
+Result<nlohmann::json> RedactedRecordJson(storage::Connection& db, const AccessPolicy& policy,
+                                          const Caller& caller, const std::string& ref,
+                                          std::set<std::string>& removed);
 
 // By reunite's numeric id or by "source/record_key".
 Result<nlohmann::json> ReadSourceRecord(storage::Connection& db, const AccessPolicy& policy,

@@ -8,8 +8,9 @@
 #include "linkage/person_records.h"
 #include "linkage/records.h"
 #include "resolution/review.h"
+#include "reunite/linkage.h"
 #include "service/audit_trail.h"
-#include "service/person_service.h"
+#include "service/records_service.h"
 #include "storage/source_records.h"
 
 namespace reunite::service {

@@ -13,7 +13,7 @@ export interface MonthCount {
 export interface Dashboard {
   as_of: string;
   counts_by_status: Record<string, number>;
-  overdue: ChildStatus[];
+  overdue: Array<ChildStatus & { name?: string; family_unit?: string }>;
   separations_by_month: MonthCount[];
   reunifications_by_month: MonthCount[];
 }
@@ -22,7 +22,7 @@ export interface Dashboard {
 export interface ServedDashboard {
   as_of: string;
   by_status: Record<string, number>;
-  overdue: Array<{ child_id: string; order_id: string; due_date: string; days_overdue: number }>;
+  overdue: Array<{ child_id: string; name: string; family_unit: string; status: string; order_id: string; due_date: string; days_overdue: number }>;
   by_month: Array<{ month: string; separations: number; reunifications: number }>;
 }
 
@@ -33,7 +33,9 @@ export function dashboardOf(d: ServedDashboard): Dashboard {
     counts_by_status: d.by_status,
     overdue: d.overdue.map((o) => ({
       person_id: o.child_id,
-      status: '', // not in the served overdue list
+      name: o.name,
+      family_unit: o.family_unit,
+      status: o.status,
       next_deadline: { order: o.order_id, clock: 'reunify', due: o.due_date, met: false, overdue: true },
       deadlines: [{ order: o.order_id, clock: 'reunify', due: o.due_date, met: false, overdue: true }],
     })),
@@ -61,7 +63,7 @@ export function statusCounts(d: Pick<Dashboard, 'counts_by_status'>): StatusCoun
 }
 
 /** Overdue children with their days overdue as of `asOf`, most overdue first (ties by id). */
-export function orderOverdue(list: readonly ChildStatus[], asOf: string): Array<ChildStatus & { days_overdue: number }> {
+export function orderOverdue<T extends ChildStatus>(list: readonly T[], asOf: string): Array<T & { days_overdue: number }> {
   return list
     .map((c) => ({ ...c, days_overdue: c.next_deadline ? Math.max(0, daysBetween(c.next_deadline.due, asOf)) : 0 }))
     .sort((a, b) => b.days_overdue - a.days_overdue || a.person_id.localeCompare(b.person_id));

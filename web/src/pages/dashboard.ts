@@ -33,12 +33,15 @@ export const dashboardPage: Page = {
       ),
       h(
         'section',
-        { 'aria-labelledby': 'deadlines-h', class: 'card' },
+        { 'aria-labelledby': 'deadlines-h', class: 'card', 'data-testid': 'overdue' },
         h('h2', { id: 'deadlines-h' }, t('dashboard.deadlines')),
-        table<ChildStatus & { days_overdue: number }>(
+        table<ChildStatus & { name?: string; family_unit?: string; days_overdue: number }>(
           t('dashboard.deadlines_caption'),
           [
-            { label: t('col.child'), cell: (x) => h('a', { href: href(path('persons', x.person_id)) }, x.person_id) },
+            {
+              label: t('col.child'),
+              cell: (x) => h('a', { href: x.family_unit ? href(path('families', x.family_unit), { person: x.person_id }) : href(path('persons', x.person_id)), 'data-child': x.person_id }, x.name || x.person_id),
+            },
             { label: t('col.status'), cell: (x) => statusBadge(x.status) },
             { label: t('col.clock'), cell: (x) => (x.next_deadline ? tOr(`clock.${x.next_deadline.clock}`, x.next_deadline.clock) : '—') },
             { label: t('col.due'), cell: (x) => formatDate(x.next_deadline?.due) },

@@ -21,7 +21,7 @@ export interface ReviewRecord {
 
 /** One pair the linkage left for a person to decide (schema ReviewItem). */
 export interface ReviewItem {
-  id: number;
+  id: string; // "SOURCE:KEY,SOURCE:KEY" of the two records
   status: 'pending' | 'accepted' | 'rejected';
   left: ReviewRecord;
   right: ReviewRecord;
@@ -34,7 +34,7 @@ export interface ReviewItem {
   redacted?: string[];
 }
 
-const PAGE = 200;
+const PAGE = 100; // the route's largest page
 
 async function queue(): Promise<ReviewItem[]> {
   return (await request<{ items: ReviewItem[]; next_cursor: string | null }>('/review-queue', { query: { limit: PAGE } })).items;
@@ -84,9 +84,13 @@ export const reviewItemPage: Page = {
   title: (r) => t('review.item_title', { id: r.params.id ?? '' }),
   async render(route) {
     const id = route.params.id ?? '';
-    // The API lists the queue; it has no route for one item.
-    const item = (await queue()).find((x) => String(x.id) === id);
-    if (!item) throw new ApiError(404, 'not_found', t('review.gone', { id }), `GET /api/v1/review-queue`);
+    let item: ReviewItem;
+    try {
+      item = await request<ReviewItem>(path('review-queue', id));
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 404) throw new ApiError(404, 'not_found', t('review.gone', { id }), err.route);
+      throw err;
+    }
     const names = pairedFields(item.left, item.right);
     const L = withRedactions(item.left);
     const R = withRedactions(item.right);

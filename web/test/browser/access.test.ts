@@ -214,3 +214,67 @@ describe.skipIf(pendingServer !== null)('language and keyboard', () => {
     await context.close();
   });
 });
+
+/** Presses Tab until `matches` holds for the focused element (at most `max` presses); fails naming what it looked for. */
+async function tabTo(page: import('playwright-core').Page, what: string, matches: string, max = 40): Promise<void> {
+  for (let i = 0; i < max; i++) {
+    await page.keyboard.press('Tab');
+    // `matches` is an expression over `el`, the focused element (evaluated by the driver, not the page's scripts).
+    const ok = await page.evaluate(`(() => { const el = document.activeElement; return !!el && (${matches}); })()`);
+    if (ok) return;
+  }
+  throw new Error(`${max} presses of Tab never reached ${what}`);
+}
+
+describe.skipIf(pendingServer !== null)('keyboard only', () => {
+  it('a caseworker signs in, searches a record key and opens the family without the mouse; the signed-in pages switch to Spanish', async () => {
+    const { context, page } = await newUser(world);
+    await page.goto(`${world.url}/#/login`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await tabTo(page, 'the username field', "el.getAttribute('name') === 'username' || el.id === 'username'");
+    await page.keyboard.type('caseworker');
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => (document.activeElement as HTMLInputElement).type)).resolves.toBe('password');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('whoami').waitFor();
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+
+    await tabTo(page, 'the Search link', "el.tagName === 'A' && el.textContent.trim() === 'Search'");
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Search', level: 1 }).waitFor();
+    // The search box has focus on arrival.
+    await page.waitForFunction(() => document.activeElement?.id === 'search-q');
+    await page.keyboard.type(child.key);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: /found/ }).waitFor();
+    await tabTo(page, 'the first result', "el.tagName === 'A' && !!el.closest('main table tbody')");
+    await page.keyboard.press('Enter');
+    await page.locator('[data-family]').waitFor();
+    // The child's shelter record is on the family page that opened.
+    await expect(page.locator(`a[href$="/records/orr/${child.key}"]`).count()).resolves.toBeGreaterThan(0);
+    await screenshot(page, 'family-by-keyboard');
+
+    // The same page in Spanish: the header and the page's heading are translated.
+    await page.getByTestId('language').selectOption('es');
+    await page.getByRole('heading', { name: /^Familia / }).waitFor();
+    await expect(page.getByRole('navigation', { name: 'Principal' }).textContent()).resolves.toContain('Buscar');
+    await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('es');
+    await screenshot(page, 'family-es');
+    await context.close();
+  });
+});
+
+describe.skipIf(pendingServer !== null)('accounts', () => {
+  it('an admin sees the accounts made by `reunite user add`', async () => {
+    const { context, page } = await newUser(world);
+    await login(world, page, 'admin');
+    await page.getByRole('link', { name: 'Accounts' }).click();
+    const rows = page.locator('main table tbody tr');
+    await rows.first().waitFor();
+    const text = (await page.locator('main table').textContent()) ?? '';
+    for (const role of ['caseworker', 'reviewer', 'monitor', 'counsel', 'auditor']) expect(text).toContain(role);
+    await screenshot(page, 'users');
+    await context.close();
+  });
+});

@@ -8,6 +8,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { inflateRawSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -59,6 +60,8 @@ export interface World {
 export interface WorldOptions {
   families?: number;
   seed?: number;
+  /** `reunite resolve --review-threshold`: lower puts more uncertain pairs in the review queue. */
+  reviewThreshold?: number;
 }
 
 const IMPORTS: Array<[string, string]> = [
@@ -94,7 +97,10 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
     run(bin, ['import', '--db', db, '--source', source, '--mappings', join(REPO, 'mappings'), path]);
   }
   // Persons, families and relationships (the resolve branch); absent before it lands.
-  if (hasCommand(bin, 'resolve')) run(bin, ['resolve', '--db', db, '--model', join(REPO, 'models', 'person.json')]);
+  if (hasCommand(bin, 'resolve')) {
+    const review = opts.reviewThreshold === undefined ? [] : ['--review-threshold', String(opts.reviewThreshold)];
+    run(bin, ['resolve', '--db', db, '--model', join(REPO, 'models', 'person.json'), ...review]);
+  }
   for (const role of ROLES) {
     // --fast-hash: libsodium's minimum Argon2id cost, so six accounts take milliseconds (tests and demos only).
     run(bin, ['user', 'add', role, '--db', db, '--role', role, '--name', `Demo ${role}`, '--fast-hash'], `${PASSWORD}\n`);
@@ -102,7 +108,7 @@ export async function startWorld(opts: WorldOptions = {}): Promise<World> {
 
   const server = spawn(
     bin,
-    ['serve', '--db', db, '--listen', '127.0.0.1:0', '--static', join(WEB_DIR, 'dist'), '--mappings', join(REPO, 'mappings'), '--model', join(REPO, 'models', 'person.json')],
+    ['serve', '--db', db, '--listen', '127.0.0.1:0', '--static', join(WEB_DIR, 'dist'), '--mappings', join(REPO, 'mappings'), '--model', join(REPO, 'models', 'person.json'), '--orders', join(REPO, 'orders'), '--threads', '8'],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } },
   );
   let log = '';
@@ -188,7 +194,9 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  */
 export async function serves(world: World, method: string, template: string): Promise<boolean> {
   const doc = (await (await fetch(`${world.url}/api/v1/openapi.json`)).json()) as { paths?: Record<string, Record<string, unknown>> };
-  const op = doc.paths?.[template]?.[method.toLowerCase()] as Record<string, unknown> | undefined;
+  // The document's paths carry the full prefix (/api/v1/persons); callers name them without it.
+  const full = template.startsWith('/api/v1') ? template : `/api/v1${template}`;
+  const op = doc.paths?.[full]?.[method.toLowerCase()] as Record<string, unknown> | undefined;
   if (!op) return false;
   return op['x-reunite-planned'] === undefined;
 }
@@ -238,4 +246,32 @@ export async function apiToken(world: World, role: Role): Promise<string> {
   });
   if (!r.ok) throw new Error(`login as ${role}: HTTP ${r.status} ${await r.text()}`);
   return ((await r.json()) as { token: string }).token;
+}
+
+/**
+ * The files of a zip archive (an XLSX is one) by name, inflated: reads the
+ * central directory, then each local entry (stored or deflated).
+ */
+export function unzip(bytes: Buffer): Map<string, string> {
+  const out = new Map<string, string>();
+  let end = bytes.length - 22;
+  while (end >= 0 && bytes.readUInt32LE(end) !== 0x06054b50) end--;
+  if (end < 0) throw new Error('not a zip archive: no end of central directory');
+  const count = bytes.readUInt16LE(end + 10);
+  let at = bytes.readUInt32LE(end + 16);
+  for (let i = 0; i < count; i++) {
+    if (bytes.readUInt32LE(at) !== 0x02014b50) throw new Error(`zip: bad central directory entry ${i}`);
+    const method = bytes.readUInt16LE(at + 10);
+    const size = bytes.readUInt32LE(at + 20);
+    const nameLen = bytes.readUInt16LE(at + 28);
+    const extraLen = bytes.readUInt16LE(at + 30);
+    const commentLen = bytes.readUInt16LE(at + 32);
+    const local = bytes.readUInt32LE(at + 42);
+    const name = bytes.subarray(at + 46, at + 46 + nameLen).toString('utf8');
+    const dataAt = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
+    const data = bytes.subarray(dataAt, dataAt + size);
+    out.set(name, (method === 8 ? inflateRawSync(data) : data).toString('utf8'));
+    at += 46 + nameLen + extraLen + commentLen;
+  }
+  return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { monthSeries, orderOverdue, statusCounts } from '../../src/model/dashboard';
+import { dashboardOf, monthSeries, orderOverdue, statusCounts } from '../../src/model/dashboard';
 import { actionBody, daysBetween, eventAgency, eventSources, eventsOf, nextDeadline, sides } from '../../src/model/family';
 import { extent, probability, steps } from '../../src/model/waterfall';
 import { intakeBody, intakeProblems } from '../../src/model/tracing';
@@ -30,6 +30,24 @@ describe('dashboard', () => {
       { month: '2018-01', separations: 2, reunifications: 0 },
       { month: '2018-02', separations: 0, reunifications: 4 },
     ]);
+  });
+});
+
+describe('dashboardOf', () => {
+  it('keeps each overdue child’s name, family and status, and splits the month series', () => {
+    const d = dashboardOf({
+      as_of: '2018-08-01',
+      by_status: { reunified: 2, parent_removed: 1 },
+      overdue: [{ child_id: 'PC1', name: 'ana tum', family_unit: 'RGV1', status: 'parent_removed', order_id: 'O', due_date: '2018-07-26', days_overdue: 6 }],
+      by_month: [
+        { month: '2018-06', separations: 3, reunifications: 0 },
+        { month: '2018-07', separations: 0, reunifications: 2 },
+      ],
+    });
+    expect(d.overdue[0]).toMatchObject({ person_id: 'PC1', name: 'ana tum', family_unit: 'RGV1', status: 'parent_removed' });
+    expect(d.overdue[0]!.next_deadline).toMatchObject({ due: '2018-07-26', overdue: true });
+    expect(d.separations_by_month).toEqual([{ month: '2018-06', count: 3 }]);
+    expect(d.reunifications_by_month).toEqual([{ month: '2018-07', count: 2 }]);
   });
 });
 
