@@ -30,8 +30,10 @@ TEST_P(CaseFileTest, EventsAreRekeyedFromRecordsToPersons) {
   EXPECT_EQ(f->PersonOfRecord("orr/U1"), "PC1");
   EXPECT_EQ(f->FindPerson("PM")->records, (std::vector<std::string>{"dlog/L1", "e3/E1", "ice/I1"}));
   EXPECT_EQ(f->FindPerson("PC2")->family_units, std::vector<std::string>{"RGV1"});
-  // 9 case events; the unresolved apprehension is skipped, person_resolved is not a case event.
-  EXPECT_EQ(f->input.events.size(), 8u);
+  // 9 case events; the unresolved apprehension is skipped, person_resolved is not a case event;
+  // the separation memo yields one separated event.
+  EXPECT_EQ(f->input.events.size(), 9u);
+  EXPECT_EQ(f->derived_separations, 1);
   EXPECT_EQ(f->unresolved_subjects, 1);
   EXPECT_EQ(f->skipped_events, 1);
   const cases::Event* sep = FindEvent(*f, cases::EventType::kSeparated, "PC1");

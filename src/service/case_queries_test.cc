@@ -100,15 +100,16 @@ TEST_P(CaseQueriesTest, TheTimelineCrossesAgenciesAndNamesEachSource) {
   ASSERT_TRUE(t.ok()) << t.status().ToString();
   std::vector<std::string> seen;
   for (const TimelineEntry& e : *t) seen.push_back(e.type + "@" + e.agency);
+  // The separation memo also yields the separated event (case_file.h).
   EXPECT_EQ(seen, (std::vector<std::string>{"apprehended@border", "separation_decision@border",
-                                            "detained@immigration"}));
-  EXPECT_EQ(t->at(2).record_refs, std::vector<std::string>{"ice/I1"});
-  EXPECT_EQ(t->at(2).sources[0]["source"], "ice");
-  EXPECT_EQ(t->at(2).sources[0]["line"], 2);
+                                            "separated@border", "detained@immigration"}));
+  EXPECT_EQ(t->at(3).record_refs, std::vector<std::string>{"ice/I1"});
+  EXPECT_EQ(t->at(3).sources[0]["source"], "ice");
+  EXPECT_EQ(t->at(3).sources[0]["line"], 2);
   EXPECT_EQ(t->at(1).actor, "Agent Smith");
   EXPECT_EQ(t->at(1).authority, "DIR-2018-04-06-ZT");
   const auto j = TimelineJson("PM", *t);
-  EXPECT_EQ(j["events"].size(), 3u);
+  EXPECT_EQ(j["events"].size(), 4u);
   EXPECT_EQ(PersonTimeline(file, "NOPE").status().code(), ErrorCode::kNotFound);
 }
 
