@@ -36,19 +36,18 @@ TEST_P(ReportCrashTest, KillNineLeavesTheReportFileWholeOrAbsent) {
   TestDatabase db(GetParam());
   if (db.skipped()) GTEST_SKIP() << "PostgreSQL not configured";
   const std::string dir = MakeTempDir("report-crash");
-  ASSERT_EQ(SynthScenario(dir, 40), "");
+  ASSERT_EQ(SynthScenario(dir, 20), "");
   ASSERT_EQ(ImportScenario(dir, db.url()), "");
-  ProcessResult resolve = RunReunite("resolve --db '" + db.url() + "' --model " + SourceDir() +
-                                     "/models/person.json");
+  ProcessResult resolve =
+      RunReunite("resolve --db '" + db.url() + "' --model " + SourceDir() + "/models/person.json");
   ASSERT_EQ(resolve.exit_code, 0) << resolve.output;
 
   const std::vector<std::string> formats = {"xlsx", "csv", "json"};
   auto report_args = [&](const std::string& format, const std::string& out) {
-    return std::vector<std::string>{ReuniteBinary(), "report",   "compliance",
-                                    "--db",          db.url(),   "--orders",
-                                    dir + "/s/orders", "--as-of", "2019-06-30",
-                                    "--format",      format,     "--out",
-                                    out};
+    return std::vector<std::string>{
+        ReuniteBinary(), "report",          "compliance", "--db",       db.url(),
+        "--orders",      dir + "/s/orders", "--as-of",    "2019-06-30", "--format",
+        format,          "--out",           out};
   };
   // The whole file of each format, from an uninterrupted run; the slowest
   // run sets the kill window.
@@ -61,9 +60,6 @@ TEST_P(ReportCrashTest, KillNineLeavesTheReportFileWholeOrAbsent) {
     full_ms = std::max(full_ms, ms);
     whole[f] = ReadBytes(out);
     ASSERT_FALSE(whole[f].empty()) << f;
-    // A second run writes the same bytes (so "whole" is well defined).
-    ASSERT_GT(TimeFullRun(report_args(f, out)), 0);
-    ASSERT_EQ(ReadBytes(out), whole[f]) << f << " is not reproducible";
   }
 
   Rng rng(1997);
@@ -92,7 +88,8 @@ TEST_P(ReportCrashTest, KillNineLeavesTheReportFileWholeOrAbsent) {
   EXPECT_GE(killed, 1);
   std::printf("report: %d kills; file absent %d times, whole %d times; full run %.0f ms\n", killed,
               absent, complete, full_ms);
-  // A run after the kills writes the whole file over any temp file left behind.
+  // A run after the kills writes the same whole file (so "whole" is well
+  // defined: the bytes are reproducible) over any temp file left behind.
   ASSERT_GT(TimeFullRun(report_args("xlsx", dir + "/report.xlsx")), 0);
   EXPECT_EQ(ReadBytes(dir + "/report.xlsx"), whole["xlsx"]);
 }

@@ -20,7 +20,7 @@ using storage::Backend;
 using storage::TestDatabase;
 
 const std::vector<std::string> kResolutionTables = {
-    "events",        "persons",        "person_records", "family_units",
+    "events",         "persons",       "person_records", "family_units",
     "family_members", "relationships", "review_queue"};
 
 class ResolveCrashTest : public ::testing::TestWithParam<Backend> {};
@@ -29,12 +29,12 @@ TEST_P(ResolveCrashTest, KillNineLeavesTheStoreAsImportedOrFullyResolved) {
   TestDatabase baseline_db(GetParam());
   if (baseline_db.skipped()) GTEST_SKIP() << "PostgreSQL not configured";
   const std::string dir = MakeTempDir("resolve-crash");
-  ASSERT_EQ(SynthScenario(dir, 40), "");
+  ASSERT_EQ(SynthScenario(dir, 20), "");
   ASSERT_EQ(ImportScenario(dir, baseline_db.url()), "");
   const std::string imported = CountRows(baseline_db.url(), kResolutionTables);
   auto resolve_args = [&](const std::string& url) {
-    return std::vector<std::string>{ReuniteBinary(), "resolve", "--db", url, "--model",
-                                    SourceDir() + "/models/person.json"};
+    return std::vector<std::string>{
+        ReuniteBinary(), "resolve", "--db", url, "--model", SourceDir() + "/models/person.json"};
   };
   double full_ms = TimeFullRun(resolve_args(baseline_db.url()));
   ASSERT_GT(full_ms, 0);
@@ -71,8 +71,8 @@ TEST_P(ResolveCrashTest, KillNineLeavesTheStoreAsImportedOrFullyResolved) {
   std::printf("resolve: %d kills, %d of them after the commit; full run %.0f ms\n", killed,
               resolved_rounds, full_ms);
 
-  ProcessResult finish = RunReunite("resolve --db '" + db->url() + "' --model " + SourceDir() +
-                                    "/models/person.json");
+  ProcessResult finish =
+      RunReunite("resolve --db '" + db->url() + "' --model " + SourceDir() + "/models/person.json");
   ASSERT_EQ(finish.exit_code, 0) << finish.output;
   EXPECT_EQ(CountRows(db->url(), kResolutionTables), resolved);
   EXPECT_EQ(RunReunite("verify --db '" + db->url() + "'").exit_code, 0);

@@ -41,8 +41,11 @@ struct CaseTarget {
   }
 };
 
-std::vector<std::string> ServeArgs(const std::string& url) {
-  return {"--db", url, "--listen", "127.0.0.1:0", "--model", SourceDir() + "/models/person.json"};
+std::vector<std::string> ServeArgs(const std::string& url, const std::string& dir) {
+  return {"--db",     url,
+          "--listen", "127.0.0.1:0",
+          "--model",  SourceDir() + "/models/person.json",
+          "--orders", dir + "/s/orders"};
 }
 
 // A resolved store with a caseworker account; the token of a session.
@@ -62,14 +65,15 @@ class ActionStore {
     ProcessResult r =
         RunReunite("resolve --db '" + url() + "' --model " + SourceDir() + "/models/person.json");
     ASSERT_EQ(r.exit_code, 0) << r.output;
-    ProcessResult user = RunReunite("user add maria --role caseworker --fast-hash --db '" +
-                                    url() + "' <<'EOF'\nmaria-password-1\nEOF");
+    ProcessResult user = RunReunite("user add maria --role caseworker --fast-hash --db '" + url() +
+                                    "' <<'EOF'\nmaria-password-1\nEOF");
     ASSERT_EQ(user.exit_code, 0) << user.output;
-    ServeProcess serve(ServeArgs(url()));
+    ServeProcess serve(ServeArgs(url(), dir));
     ASSERT_FALSE(serve.url().empty()) << serve.output();
     httplib::Client c("127.0.0.1", serve.port());
-    auto login = c.Post("/api/v1/auth/login",
-                        R"({"username":"maria","password":"maria-password-1"})", "application/json");
+    auto login =
+        c.Post("/api/v1/auth/login", R"({"username":"maria","password":"maria-password-1"})",
+               "application/json");
     ASSERT_TRUE(login);
     ASSERT_EQ(login->status, 200) << login->body;
     token_ = json::parse(login->body)["token"];
@@ -77,7 +81,8 @@ class ActionStore {
     auto list = c.Get("/api/v1/families?separated=true&limit=500", auth);
     ASSERT_TRUE(list);
     ASSERT_EQ(list->status, 200) << list->body;
-    for (const auto& f : json::parse(list->body)["families"]) {
+    const json page = json::parse(list->body);
+    for (const auto& f : page["families"]) {
       std::string u = f["family_unit"];
       auto got = c.Get("/api/v1/families/" + u, auth);
       ASSERT_TRUE(got);
@@ -179,7 +184,7 @@ TEST_P(ServeCrashTest, KillNineDuringActionsLosesNoAcknowledgedAction) {
   int killed = 0;
   const int kills = CrashKills();
   for (int round = 0; round < kills; ++round) {
-    ServeProcess serve(ServeArgs(store.url()));
+    ServeProcess serve(ServeArgs(store.url(), dir));
     ASSERT_FALSE(serve.url().empty()) << serve.output();
     std::vector<std::thread> clients;
     for (int w = 0; w < 2; ++w) {
@@ -196,13 +201,12 @@ TEST_P(ServeCrashTest, KillNineDuringActionsLosesNoAcknowledgedAction) {
     std::set<int64_t> in_log(logged.begin(), logged.end());
     std::lock_guard<std::mutex> lock(acks.mu);
     for (int64_t seq : acks.seqs) {
-      ASSERT_TRUE(in_log.count(seq)) << "round " << round << ": acknowledged event " << seq
-                                     << " is not in the log";
+      ASSERT_TRUE(in_log.count(seq))
+          << "round " << round << ": acknowledged event " << seq << " is not in the log";
     }
     // Nothing is logged that was not sent (a request cut off by the kill may
     // or may not have committed).
-    ASSERT_LE(logged.size() - before, static_cast<size_t>(acks.sent.load()))
-        << "round " << round;
+    ASSERT_LE(logged.size() - before, static_cast<size_t>(acks.sent.load())) << "round " << round;
     ASSERT_GE(logged.size() - before, acks.seqs.size()) << "round " << round;
   }
   EXPECT_EQ(killed, kills);
@@ -238,14 +242,14 @@ TEST(ServeConcurrencyTest, ThreeServersOnOnePostgresLogEachActionOnce) {
   const std::string dir = MakeTempDir("serve-concurrency");
   ASSERT_NO_FATAL_FAILURE(store.Prepare(dir));
   const size_t before = store.LoggedContacts().size();
-  const std::vector<std::string> tables = {"persons",       "person_records", "family_units",
-                                           "family_members", "relationships", "review_queue"};
+  const std::vector<std::string> tables = {"persons",        "person_records", "family_units",
+                                           "family_members", "relationships",  "review_queue"};
   const std::string model_before = CountRows(store.url(), tables);
 
   constexpr int kServers = 3, kClientsPerServer = 3, kActionsPerClient = 8;
   std::vector<std::unique_ptr<ServeProcess>> servers;
   for (int s = 0; s < kServers; ++s) {
-    servers.push_back(std::make_unique<ServeProcess>(ServeArgs(store.url())));
+    servers.push_back(std::make_unique<ServeProcess>(ServeArgs(store.url(), dir)));
     ASSERT_FALSE(servers.back()->url().empty()) << servers.back()->output();
   }
   Acks acks;
@@ -275,7 +279,7 @@ TEST(ServeConcurrencyTest, ThreeServersOnOnePostgresLogEachActionOnce) {
 
   // Every server sees what a server started now (its case files rebuilt from
   // the log) sees.
-  ServeProcess fresh(ServeArgs(store.url()));
+  ServeProcess fresh(ServeArgs(store.url(), dir));
   ASSERT_FALSE(fresh.url().empty()) << fresh.output();
   const std::string expected = CaseViews(fresh.port(), store);
   EXPECT_NE(expected.find("\"child\""), std::string::npos) << expected;

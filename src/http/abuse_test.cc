@@ -248,9 +248,10 @@ TEST_P(AbuseTest, SlowClientsTricklingHeadersAreCutOff) {
   EXPECT_LT(longest, 3 + 4.0);
   ASSERT_TRUE(normal_status.has_value()) << "a normal request got no reply meanwhile";
   EXPECT_EQ(*normal_status, 200);
-  std::printf("slowloris: %d slow connections on %zu workers, all cut off by %.1f s; a normal "
-              "request was served after %.1f s\n",
-              kSlow, options.threads, longest, normal_after);
+  std::printf(
+      "slowloris: %d slow connections on %zu workers, all cut off by %.1f s; a normal "
+      "request was served after %.1f s\n",
+      kSlow, options.threads, longest, normal_after);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AbuseTest,

@@ -10,12 +10,12 @@
 
 #include "ingest/mapping.h"
 #include "resolution/resolution.h"
-#include "support/process.h"
-#include "synth/exports.h"
-#include "synth/generator.h"
 #include "service/import_service.h"
 #include "service/user_service.h"
 #include "storage/migrations.h"
+#include "support/process.h"
+#include "synth/exports.h"
+#include "synth/generator.h"
 
 namespace reunite::http {
 

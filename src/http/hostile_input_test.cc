@@ -32,7 +32,8 @@ std::vector<std::pair<std::string, std::string>> HostileValues() {
       {"sql-comment", R"("admin'/*")"},
       {"huge-string", "\"" + std::string(200 * 1024, 'A') + "\""},
       {"deep-array", std::string(kDepth, '[') + std::string(kDepth, ']')},
-      {"deep-object", [&] {
+      {"deep-object",
+       [&] {
          std::string s;
          for (int i = 0; i < kDepth; ++i) s += "{\"a\":";
          return s + "1" + std::string(kDepth, '}');
@@ -68,7 +69,7 @@ std::vector<std::pair<std::string, std::string>> HostileBodies() {
 // Strings put in place of one path or query parameter (URL-encoded).
 const std::vector<std::string> kHostileParams = {
     "' OR '1'='1", "1; DROP TABLE users; --", "../../../../etc/passwd", "%00",
-    "-1",          "99999999999999999999999",  std::string(4000, 'x'),  "\xff\xfe"};
+    "-1",          "99999999999999999999999", std::string(4000, 'x'),   "\xff\xfe"};
 
 // JSON pointers of every property of `schema` (resolving $ref, allOf, oneOf,
 // anyOf and nested objects).
@@ -120,7 +121,8 @@ TEST_P(HostileInputTest, EveryFieldOfEveryEndpoint) {
       Operation o{method, path, op["x-reunite-action"], "", "application/json", {}, {}, {}};
       if (o.action == "auth.logout") continue;  // would end the sessions used here
       if (!matrix.Allows(std::nullopt, o.action)) {
-        for (const char* role : {"admin", "caseworker", "reviewer", "auditor", "counsel", "monitor"}) {
+        for (const char* role :
+             {"admin", "caseworker", "reviewer", "auditor", "counsel", "monitor"}) {
           if (matrix.Allows(*cases::ParseRole(role), o.action)) {
             o.role = role;
             break;

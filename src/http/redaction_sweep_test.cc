@@ -43,7 +43,8 @@ class RedactionSweepTest : public ScenarioApiTest {
       json fields = json::parse(r.Text(0), nullptr, false);
       if (!fields.is_object()) continue;
       for (const auto& [k, v] : fields.items()) {
-        if (hidden_fields.count(k) && v.is_string() && std::regex_match(v.get<std::string>(), plain)) {
+        if (hidden_fields.count(k) && v.is_string() &&
+            std::regex_match(v.get<std::string>(), plain)) {
           values.insert(v.get<std::string>());
         }
       }
@@ -77,7 +78,8 @@ class RedactionSweepTest : public ScenarioApiTest {
     std::vector<std::string> directives;
     json list = json::parse(Call("admin", "GET", "/api/v1/directives")->body, nullptr, false);
     for (const auto& d : list.value("directives", json::array())) {
-      if (d.contains("id")) directives.push_back(d["id"].is_string() ? d["id"].get<std::string>() : d["id"].dump());
+      if (d.contains("id"))
+        directives.push_back(d["id"].is_string() ? d["id"].get<std::string>() : d["id"].dump());
     }
     const int64_t last_seq = std::stoll(Column("SELECT CAST(MAX(seq) AS TEXT) FROM events")[0]);
 
@@ -167,15 +169,15 @@ TEST_P(RedactionSweepTest, NoRoleReadsAHiddenFieldThroughAnyEndpoint) {
       if (res->status == 200) ++allowed;
       std::string text = Text(*res);
       for (const auto& v : hidden) {
-        EXPECT_EQ(text.find(v), std::string::npos)
-            << role << " GET " << url << " (" << res->status << ") shows hidden value '" << v
-            << "'";
+        EXPECT_EQ(text.find(v), std::string::npos) << role << " GET " << url << " (" << res->status
+                                                   << ") shows hidden value '" << v << "'";
       }
     }
   }
-  std::printf("redaction sweep: %zu URLs x 4 roles = %d replies (%d of them 200), %zu hidden "
-              "values, of which a caseworker saw %zu\n",
-              urls.size(), replies, allowed, hidden.size(), seen_by_caseworker.size());
+  std::printf(
+      "redaction sweep: %zu URLs x 4 roles = %d replies (%d of them 200), %zu hidden "
+      "values, of which a caseworker saw %zu\n",
+      urls.size(), replies, allowed, hidden.size(), seen_by_caseworker.size());
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RedactionSweepTest,
