@@ -115,6 +115,69 @@ TEST(BackupCliTest, SqliteRestoreIntoNewFileAndRefusesNonBackups) {
   EXPECT_NE(missing.output.find("no such backup file"), std::string::npos) << missing.output;
 }
 
+// pg_dump, pg_restore and psql never see the password on their command line
+// (ps shows it to every user): it reaches them as PGPASSWORD only. Each tool
+// is the real one, started through a script on PATH that records the command
+// line and PGPASSWORD it was given before it execs the tool.
+TEST(BackupCliTest, PostgresToolsGetThePasswordInTheirEnvironmentNotOnTheCommandLine) {
+  storage::TestDatabase target(Backend::kPostgres);
+  if (target.skipped()) GTEST_SKIP() << "PostgreSQL not configured (REUNITE_TEST_PG_URL unset)";
+  const std::string kPassword = "S3cret-pw-9f2";
+  std::string url = target.url();
+  size_t at = url.find('@');
+  ASSERT_NE(at, std::string::npos) << url;
+  ASSERT_EQ(url.substr(0, at).find(':', url.find("://") + 3), std::string::npos)
+      << "test URL already holds a password";
+  url.insert(at, ":" + kPassword);  // the test cluster trusts loopback, so any password works
+
+  std::string dir = MakeTempDir("backup-pw");
+  std::filesystem::create_directories(dir + "/bin");
+  for (const char* tool : {"pg_dump", "pg_restore", "psql"}) {
+    ProcessResult real = RunCommand(std::string("command -v ") + tool, false);
+    ASSERT_EQ(real.exit_code, 0) << tool << " not installed";
+    std::string path = real.output.substr(0, real.output.find('\n'));
+    std::string script = dir + "/bin/" + tool;
+    std::ofstream(script) << "#!/bin/sh\n"
+                          << "printf '%s\\n' \"" << tool << " $*\" >> " << dir << "/argv.log\n"
+                          << "printf '%s\\n' \"" << tool << " PGPASSWORD=$PGPASSWORD\" >> " << dir
+                          << "/env.log\n"
+                          << "exec " << path << " \"$@\"\n";
+    std::filesystem::permissions(script, std::filesystem::perms::owner_all);
+  }
+  std::ofstream(dir + "/e3.toml") << kCrashMapping;
+  Rng rng(9);
+  WriteExport(dir + "/a.csv", 0, 100, rng);
+  const std::string db = "'" + url + "'";
+  const std::string env = "PATH=" + dir + "/bin:$PATH PGPASSWORD=inherited-one ";
+  ASSERT_EQ(RunReunite("import --mapping " + dir + "/e3.toml --db " + db + " " + dir + "/a.csv")
+                .exit_code,
+            0);
+  ProcessResult backup = RunCommand(env + ReuniteBinary() + " backup " + dir + "/b --db " + db);
+  ASSERT_EQ(backup.exit_code, 0) << backup.output;
+  EXPECT_EQ(backup.output.find(kPassword), std::string::npos) << backup.output;
+  ProcessResult restore =
+      RunCommand(env + ReuniteBinary() + " restore " + dir + "/b --force --db " + db);
+  ASSERT_EQ(restore.exit_code, 0) << restore.output;
+  EXPECT_EQ(restore.output.find(kPassword), std::string::npos) << restore.output;
+
+  auto read = [](const std::string& path) {
+    std::ifstream in(path);
+    return std::string((std::istreambuf_iterator<char>(in)), {});
+  };
+  std::string argv = read(dir + "/argv.log"), envs = read(dir + "/env.log");
+  // All three tools ran (pg_restore twice: its table of contents, then SQL).
+  EXPECT_NE(argv.find("pg_dump "), std::string::npos) << argv;
+  EXPECT_NE(argv.find("pg_restore --list"), std::string::npos) << argv;
+  EXPECT_NE(argv.find("psql "), std::string::npos) << argv;
+  EXPECT_EQ(argv.find(kPassword), std::string::npos) << argv;
+  EXPECT_EQ(argv.find("password"), std::string::npos) << argv;
+  // The tools that connect get the URL's password; none gets the inherited one.
+  EXPECT_NE(envs.find("pg_dump PGPASSWORD=" + kPassword + "\n"), std::string::npos) << envs;
+  EXPECT_NE(envs.find("psql PGPASSWORD=" + kPassword + "\n"), std::string::npos) << envs;
+  EXPECT_EQ(envs.find("inherited-one"), std::string::npos) << envs;
+  EXPECT_EQ(RunReunite("verify --db " + db).exit_code, 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, BackupCliTest,
                          ::testing::Values(Backend::kSqlite, Backend::kPostgres),
                          storage::BackendName);

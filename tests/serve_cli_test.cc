@@ -3,9 +3,6 @@
 // servers sharing one PostgreSQL, and passwords read from stdin only.
 #include <gtest/gtest.h>
 #include <httplib.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -15,66 +12,12 @@
 #include "storage/audit_log.h"
 #include "storage/migrations.h"
 #include "support/process.h"
-
-extern char** environ;
+#include "support/serve_process.h"
 
 namespace reunite::testing {
 namespace {
 
 using nlohmann::json;
-
-// A `reunite serve` child process; its stdout is read up to the URL line.
-class ServeProcess {
- public:
-  explicit ServeProcess(std::vector<std::string> args) {
-    int out[2];
-    if (pipe(out) != 0) return;
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_adddup2(&fa, out[1], STDOUT_FILENO);
-    posix_spawn_file_actions_addclose(&fa, out[0]);
-    args.insert(args.begin(), {ReuniteBinary(), "serve", "--no-request-log"});
-    std::vector<char*> argv;
-    for (auto& a : args) argv.push_back(a.data());
-    argv.push_back(nullptr);
-    if (posix_spawn(&pid_, argv[0], &fa, nullptr, argv.data(), environ) != 0) pid_ = -1;
-    posix_spawn_file_actions_destroy(&fa);
-    close(out[1]);
-    out_ = fdopen(out[0], "r");
-    char line[512];
-    while (out_ && fgets(line, sizeof line, out_)) {
-      std::string l = line;
-      output_ += l;
-      size_t at = l.find("listening on ");
-      if (at != std::string::npos) {
-        url_ = l.substr(at + 13, l.find(' ', at + 13) - at - 13);
-        break;
-      }
-    }
-  }
-  ~ServeProcess() {
-    if (pid_ > 0) Stop();
-    if (out_) fclose(out_);
-  }
-  const std::string& url() const { return url_; }
-  int port() const { return std::stoi(url_.substr(url_.rfind(':') + 1)); }
-  // SIGTERM, then the exit code (-1 if killed by a signal) and the rest of stdout.
-  int Stop() {
-    kill(pid_, SIGTERM);
-    char line[512];
-    while (out_ && fgets(line, sizeof line, out_)) output_ += line;
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    pid_ = -1;
-    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  }
-  const std::string& output() const { return output_; }
-
- private:
-  pid_t pid_ = -1;
-  FILE* out_ = nullptr;
-  std::string url_, output_;
-};
 
 std::string AddUser(const std::string& db, const std::string& name, const std::string& role,
                     const std::string& password) {

@@ -106,7 +106,11 @@ void AddServeCommand(CLI::App& app, CommandResult& result) {
       ->capture_default_str();
   sub->add_option("--max-upload", f->options.max_upload_bytes, "Largest import upload (bytes)")
       ->capture_default_str();
-  sub->add_option("--read-timeout", f->options.read_timeout_s, "Seconds to read a request")
+  sub->add_option("--read-timeout", f->options.read_timeout_s,
+                  "Seconds a read may wait for the next byte of a request")
+      ->capture_default_str();
+  sub->add_option("--request-timeout", f->options.request_timeout_s,
+                  "Seconds a whole request (headers and body) may take to arrive (plain HTTP)")
       ->capture_default_str();
   sub->add_option("--write-timeout", f->options.write_timeout_s, "Seconds to write a reply")
       ->capture_default_str();

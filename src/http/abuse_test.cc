@@ -2,11 +2,16 @@
 // malformed JSON, forged and expired tokens, throttled logins, path
 // traversal on the static files, and the security headers on every reply.
 #include <gtest/gtest.h>
+#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <optional>
+#include <thread>
 
 #include "http/api_test_support.h"
 #include "support/process.h"
@@ -29,6 +34,8 @@ class AbuseTest : public ApiTest {
     o.static_dir = root_;
     o.max_body_bytes = 64 * 1024;
     o.auth.per_account.free = 3;
+    o.read_timeout_s = 1;
+    o.request_timeout_s = 3;
   }
   std::string root_;
 };
@@ -164,6 +171,90 @@ TEST_P(AbuseTest, RawTraversalRequestLineOverASocket) {
   for (ssize_t n; (n = read(fd, buf, sizeof buf)) > 0;) reply.append(buf, static_cast<size_t>(n));
   close(fd);
   EXPECT_EQ(reply.find("top secret"), std::string::npos) << reply;
+}
+
+// A connection to the server over a raw socket (no client library between).
+int ConnectRaw(int port) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  if (connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+    close(fd);
+    return -1;
+  }
+  timeval tv{0, 1000};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  return fd;
+}
+
+// Slowloris: clients that trickle header lines, each within the per-read
+// timeout, more of them than there are worker threads. Each is cut off once
+// its request has taken request_timeout_s, so a worker is never held for
+// longer, and a normal request is served meanwhile.
+TEST_P(AbuseTest, SlowClientsTricklingHeadersAreCutOff) {
+  using Clock = std::chrono::steady_clock;
+  const int kSlow = static_cast<int>(options.threads) + 2;
+  std::vector<int> fds;
+  for (int i = 0; i < kSlow; ++i) {
+    int fd = ConnectRaw(server->port());
+    ASSERT_GE(fd, 0);
+    std::string start = "GET /api/v1/health HTTP/1.1\r\nHost: x\r\n";
+    ASSERT_EQ(send(fd, start.data(), start.size(), MSG_NOSIGNAL),
+              static_cast<ssize_t>(start.size()));
+    fds.push_back(fd);
+  }
+  const auto t0 = Clock::now();
+  std::vector<double> cut_after(fds.size(), -1);
+  std::optional<int> normal_status;
+  double normal_after = -1;
+  std::thread normal([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    auto c = Client();
+    c->set_read_timeout(20, 0);
+    auto res = c->Get("/api/v1/health");
+    normal_after = std::chrono::duration<double>(Clock::now() - t0).count();
+    if (res) normal_status = res->status;
+  });
+  // Trickle one header line per connection every 300 ms (under the 1 s
+  // read timeout) for up to 20 s, noting when the server closes (or answers) each.
+  for (int tick = 0; tick < 67; ++tick) {
+    bool open = false;
+    for (size_t i = 0; i < fds.size(); ++i) {
+      if (cut_after[i] >= 0) continue;
+      std::string line = "X-Slow-" + std::to_string(tick) + ": 1\r\n";
+      char buf[512];
+      ssize_t got = recv(fds[i], buf, sizeof buf, MSG_DONTWAIT);
+      bool closed = got == 0 || (got < 0 && errno != EAGAIN && errno != EWOULDBLOCK);
+      if (!closed && send(fds[i], line.data(), line.size(), MSG_NOSIGNAL) < 0) closed = true;
+      if (closed || got > 0) {
+        cut_after[i] = std::chrono::duration<double>(Clock::now() - t0).count();
+      } else {
+        open = true;
+      }
+    }
+    if (!open) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  }
+  normal.join();
+  for (int fd : fds) close(fd);
+  double longest = 0;
+  for (size_t i = 0; i < cut_after.size(); ++i) {
+    EXPECT_GE(cut_after[i], 0) << "slow connection " << i << " still held a worker after 20 s";
+    longest = std::max(longest, cut_after[i]);
+  }
+  // Each is cut off request_timeout_s (3 s) after a worker takes it: the
+  // connections beyond the workers wait for a free one, so the last is cut
+  // after three rounds at most (plus slack for a loaded machine), well
+  // before the 20 s it tried to hold.
+  EXPECT_LT(longest, 3 * 3 + 5.0);
+  ASSERT_TRUE(normal_status.has_value()) << "a normal request got no reply meanwhile";
+  EXPECT_EQ(*normal_status, 200);
+  std::printf(
+      "slowloris: %d slow connections on %zu workers, all cut off by %.1f s; a normal "
+      "request was served after %.1f s\n",
+      kSlow, options.threads, longest, normal_after);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AbuseTest,

@@ -8,6 +8,7 @@
 #include <regex>
 
 #include "common/clock.h"
+#include "http/deadline_server.h"
 #include "http/error_mapping.h"
 #include "http/route.h"
 #include "http/static_files.h"
@@ -293,6 +294,9 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(const ServerOptions& options
   if (options.threads == 0 || options.threads > 1024) {
     return InvalidArgument("--threads: 1 to 1024");
   }
+  if (options.request_timeout_s <= 0 || options.read_timeout_s <= 0) {
+    return InvalidArgument("--read-timeout and --request-timeout: at least 1 second");
+  }
   if (options.db_connections == 0 || options.db_connections > 256) {
     return InvalidArgument("--db-connections: 1 to 256");
   }
@@ -340,7 +344,7 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(const ServerOptions& options
     }
     impl->server = std::move(ssl);
   } else {
-    impl->server = std::make_unique<httplib::Server>();
+    impl->server = std::make_unique<DeadlineServer>(options.request_timeout_s);
   }
   httplib::Server& svr = *impl->server;
   const size_t threads = options.threads;

@@ -6,8 +6,9 @@
 // no-referrer, and Cache-Control: no-store on API replies). Request bodies
 // are limited (max_body_bytes for JSON, max_upload_bytes for the import
 // upload, refused with 413 before they are read), as are read and write
-// times. TLS when a certificate and key are given. Listens on loopback unless
-// told otherwise; port 0 picks a free port (see port()).
+// times and the time a whole request may take to arrive (request_timeout_s). TLS when a certificate
+// and key are given. Listens on loopback unless told otherwise; port 0 picks a free port (see
+// port()).
 //
 // Ownership: the server owns its connection pool, its tracing index and the
 // httplib server. Thread-safety: Run() blocks on one thread; Stop() may be
@@ -46,7 +47,12 @@ struct ServerOptions {
   size_t keep_alive_max_requests = 1000;  // requests on one connection before it is closed
   size_t max_body_bytes = 1 << 20;        // JSON request bodies
   size_t max_upload_bytes = 256u << 20;   // POST /api/v1/imports
-  int read_timeout_s = 10;
+  int read_timeout_s = 10;                // each read: no byte for this long ends the connection
+  // A whole request (line, headers, body) must arrive within this, or the
+  // connection is closed: a client trickling bytes (slowloris) holds a worker
+  // no longer. Plain HTTP only (TLS keeps the per-read timeout); an upload of
+  // max_upload_bytes needs a link of max_upload_bytes / request_timeout_s.
+  int request_timeout_s = 60;
   int write_timeout_s = 30;
   int keep_alive_timeout_s = 5;
   bool log_requests = true;  // one line per request on stderr (never query strings or bodies)

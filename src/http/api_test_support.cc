@@ -9,9 +9,13 @@
 #include <valijson/validator.hpp>
 
 #include "ingest/mapping.h"
+#include "resolution/resolution.h"
 #include "service/import_service.h"
 #include "service/user_service.h"
 #include "storage/migrations.h"
+#include "support/process.h"
+#include "synth/exports.h"
+#include "synth/generator.h"
 
 namespace reunite::http {
 
@@ -20,6 +24,42 @@ OpenApiValidator::OpenApiValidator() {
   std::stringstream ss;
   ss << in.rdbuf();
   doc_ = nlohmann::json::parse(ss.str());
+}
+
+std::string ConcretePath(const std::string& path_template) {
+  std::string out = path_template;
+  auto replace = [&](const std::string& from, const std::string& to) {
+    for (size_t at; (at = out.find(from)) != std::string::npos;) out.replace(at, from.size(), to);
+  };
+  replace("{username}", "demo-monitor");
+  replace("{source}", "orr");
+  replace("{record_key}", "UAC0000001");
+  replace("{id}", "1");
+  return out;
+}
+
+std::string UrlEncode(const std::string& s) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+service::AccessPolicy RoleMatrixFromFile() {
+  std::ifstream in(std::string(std::getenv("REUNITE_SOURCE_DIR")) + "/config/roles.json");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  auto p = service::AccessPolicy::Parse(ss.str(), "config/roles.json");
+  EXPECT_TRUE(p.ok()) << p.status().ToString();
+  return std::move(p).value();
 }
 
 const OpenApiValidator& Validator() {
@@ -172,6 +212,37 @@ nlohmann::json ApiTest::Expect(const httplib::Result& res, int status, const std
   EXPECT_EQ(problem, "") << method << " " << path_template << " " << res->status << " reply "
                          << res->body.substr(0, 500);
   return body;
+}
+
+const std::string& ScenarioApiTest::ScenarioDir() {
+  static const std::string dir = [] {
+    std::string d = reunite::testing::MakeTempDir("case-routes-scenario");
+    synth::SynthOptions so;
+    so.families = 60;
+    so.seed = 11;
+    so.out_dir = d;
+    so.threads = 1;
+    auto s = synth::GenerateScenario(so);
+    EXPECT_TRUE(s.ok()) << s.status().ToString();
+    return d;
+  }();
+  return dir;
+}
+
+void ScenarioApiTest::Configure(ServerOptions&) {
+  for (synth::Source source : synth::kAllSources) {
+    auto mapping = ingest::LoadMapping(reunite::testing::SourceDir() + "/mappings/" +
+                                       std::string(synth::SourceName(source)) + ".toml");
+    ASSERT_TRUE(mapping.ok()) << mapping.status().ToString();
+    auto s = service::ImportFile(
+        *db, *mapping, ScenarioDir() + "/exports/" + std::string(synth::ExportFileName(source)));
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+  }
+  resolution::ResolveOptions o;
+  o.model_path = reunite::testing::SourceDir() + "/models/person.json";
+  o.progress = ProgressMode::kNever;
+  auto r = resolution::Resolve(*db, o);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
 }
 
 }  // namespace reunite::http

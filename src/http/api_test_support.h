@@ -16,6 +16,7 @@
 #include <thread>
 
 #include "http/api_server.h"
+#include "service/access_policy.h"
 #include "storage/test_databases.h"
 
 namespace reunite::http {
@@ -40,6 +41,17 @@ class OpenApiValidator {
 };
 
 const OpenApiValidator& Validator();
+
+// `path_template` of the OpenAPI document with its parameters filled in with
+// values that exist in ApiTest's store ({username}: demo-monitor, {source}/
+// {record_key}: an ORR record, {id}: 1).
+std::string ConcretePath(const std::string& path_template);
+
+// `s` percent-encoded for a path segment or query value (RFC 3986 unreserved kept).
+std::string UrlEncode(const std::string& s);
+
+// The role matrix as the server embeds it: $REUNITE_SOURCE_DIR/config/roles.json.
+service::AccessPolicy RoleMatrixFromFile();
 
 struct Signed {
   std::string token;
@@ -75,6 +87,14 @@ class ApiTest : public storage::StorageTest {
   std::thread runner;
   std::map<std::string, Signed> sessions;  // by role name
   ServerOptions options;
+};
+
+// An ApiTest over a resolved synthetic scenario (60 families, seed 11: synth
+// -> import of every export -> resolve), generated once per test binary.
+class ScenarioApiTest : public ApiTest {
+ protected:
+  void Configure(ServerOptions&) override;
+  static const std::string& ScenarioDir();
 };
 
 }  // namespace reunite::http

@@ -10,12 +10,6 @@
 
 #include "common/clock.h"
 #include "http/api_test_support.h"
-#include "ingest/mapping.h"
-#include "resolution/resolution.h"
-#include "service/import_service.h"
-#include "support/process.h"
-#include "synth/exports.h"
-#include "synth/generator.h"
 
 namespace reunite::http {
 namespace {
@@ -23,39 +17,8 @@ namespace {
 using nlohmann::json;
 using storage::Backend;
 
-const std::string& Scenario() {
-  static const std::string dir = [] {
-    std::string d = reunite::testing::MakeTempDir("case-routes-scenario");
-    synth::SynthOptions so;
-    so.families = 60;
-    so.seed = 11;
-    so.out_dir = d;
-    so.threads = 1;
-    auto s = synth::GenerateScenario(so);
-    EXPECT_TRUE(s.ok()) << s.status().ToString();
-    return d;
-  }();
-  return dir;
-}
-
-class CaseRoutesTest : public ApiTest {
+class CaseRoutesTest : public ScenarioApiTest {
  protected:
-  void Configure(ServerOptions&) override {
-    for (synth::Source source : synth::kAllSources) {
-      auto mapping = ingest::LoadMapping(reunite::testing::SourceDir() + "/mappings/" +
-                                         std::string(synth::SourceName(source)) + ".toml");
-      ASSERT_TRUE(mapping.ok()) << mapping.status().ToString();
-      auto s = service::ImportFile(
-          *db, *mapping, Scenario() + "/exports/" + std::string(synth::ExportFileName(source)));
-      ASSERT_TRUE(s.ok()) << s.status().ToString();
-    }
-    resolution::ResolveOptions o;
-    o.model_path = reunite::testing::SourceDir() + "/models/person.json";
-    o.progress = ProgressMode::kNever;
-    auto r = resolution::Resolve(*db, o);
-    ASSERT_TRUE(r.ok()) << r.status().ToString();
-  }
-
   // A child in a family unit who has an ORR shelter record (location fields).
   std::pair<std::string, std::string> ShelteredChild() {
     auto rows = db->Query(

@@ -8,7 +8,21 @@ Result<nlohmann::json> ParseJsonObjectBody(std::string_view content_type, std::s
   if (content_type.rfind("application/json", 0) != 0) {
     return InvalidArgument("Content-Type must be application/json");
   }
-  nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
+  // Deeper values are dropped while parsing (nlohmann's parser is iterative,
+  // but copying or printing a deep value recurses and overflows a worker's
+  // stack), and the body is refused.
+  bool too_deep = false;
+  nlohmann::json j = nlohmann::json::parse(
+      body,
+      [&](int depth, nlohmann::json::parse_event_t, nlohmann::json&) {
+        if (depth > kMaxJsonDepth) too_deep = true;
+        return !too_deep;
+      },
+      false);
+  if (too_deep) {
+    return InvalidArgument("request body: JSON nested deeper than " +
+                           std::to_string(kMaxJsonDepth) + " levels");
+  }
   if (j.is_discarded()) return ParseError("request body: not valid JSON");
   if (!j.is_object()) return InvalidArgument("request body: expected a JSON object");
   return j;

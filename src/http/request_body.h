@@ -16,7 +16,11 @@
 
 namespace reunite::http {
 
+// How deep a request body's JSON may nest (objects and arrays).
+inline constexpr int kMaxJsonDepth = 64;
+
 // A body with the given Content-Type, parsed as one JSON object.
+// kInvalidArgument when it nests deeper than kMaxJsonDepth.
 Result<nlohmann::json> ParseJsonObjectBody(std::string_view content_type, std::string_view body);
 
 // A string member: absent is "" unless `required`; null counts as absent

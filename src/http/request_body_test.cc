@@ -19,6 +19,17 @@ TEST(RequestBodyTest, ParsesOnlyJsonObjectsWithAJsonContentType) {
   EXPECT_EQ((*ok)["a"], 1);
 }
 
+TEST(RequestBodyTest, DeeplyNestedBodiesAreRefusedNotRecursedInto) {
+  auto nested = [](int depth) {
+    return "{\"a\":" + std::string(depth, '[') + std::string(depth, ']') + "}";
+  };
+  EXPECT_TRUE(ParseJsonObjectBody("application/json", nested(kMaxJsonDepth - 1)).ok());
+  auto deep = ParseJsonObjectBody("application/json", nested(100000));
+  ASSERT_FALSE(deep.ok());
+  EXPECT_EQ(deep.status().code(), ErrorCode::kInvalidArgument);
+  EXPECT_NE(deep.status().message().find("nested deeper than 64"), std::string::npos);
+}
+
 TEST(RequestBodyTest, StringFieldRequiredAbsentAndNull) {
   json body = {{"name", "x"}, {"n", 3}, {"z", nullptr}};
   EXPECT_EQ(*StringField(body, "name", true), "x");

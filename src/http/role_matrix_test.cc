@@ -4,11 +4,7 @@
 // the real replies of a real server, on SQLite and PostgreSQL.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "http/api_test_support.h"
-#include "service/access_policy.h"
 
 namespace reunite::http {
 namespace {
@@ -16,35 +12,14 @@ namespace {
 using nlohmann::json;
 using storage::Backend;
 
-service::AccessPolicy MatrixFromFile() {
-  std::ifstream in(std::string(std::getenv("REUNITE_SOURCE_DIR")) + "/config/roles.json");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  auto p = service::AccessPolicy::Parse(ss.str(), "config/roles.json");
-  EXPECT_TRUE(p.ok()) << p.status().ToString();
-  return std::move(p).value();
-}
-
 struct Probe {
   std::string method, path_template, action;
 };
 
-std::string Concrete(const std::string& path_template) {
-  std::string out = path_template;
-  auto replace = [&](const std::string& from, const std::string& to) {
-    for (size_t at; (at = out.find(from)) != std::string::npos;) out.replace(at, from.size(), to);
-  };
-  replace("{username}", "demo-monitor");
-  replace("{source}", "orr");
-  replace("{record_key}", "UAC0000001");
-  replace("{id}", "1");
-  return out;
-}
-
 using RoleMatrixTest = ApiTest;
 
 TEST_P(RoleMatrixTest, EveryEndpointForEveryRole) {
-  const service::AccessPolicy matrix = MatrixFromFile();
+  const service::AccessPolicy matrix = RoleMatrixFromFile();
   std::vector<Probe> probes;
   for (const auto& [path, ops] : Validator().doc()["paths"].items()) {
     for (const auto& [method, op] : ops.items()) {
@@ -75,7 +50,7 @@ TEST_P(RoleMatrixTest, EveryEndpointForEveryRole) {
       bool allowed = matrix.Allows(r, p.action);
       std::string m = p.method;
       for (char& c : m) c = static_cast<char>(std::toupper(c));
-      std::string path = Concrete(p.path_template);
+      std::string path = ConcretePath(p.path_template);
       std::string body = m == "GET" ? "" : "{}";
       std::string type = "application/json";
       if (p.action == "imports.upload") {

@@ -1,11 +1,13 @@
 #include "storage/backup.h"
 
 #include <fcntl.h>
+#include <libpq-fe.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -138,13 +140,73 @@ Status RestoreSqlite(const std::string& in, const std::string& db_path,
 
 // --- PostgreSQL --------------------------------------------------------------
 
+// How a client tool connects: a keyword=value conninfo without the password
+// (for --dbname, which every process on the machine can read in ps) and the
+// password, which goes into the tool's environment only.
+struct ToolConnection {
+  std::string conninfo;
+  std::string password;
+};
+
+std::string QuoteConninfoValue(const char* v) {
+  std::string out = "'";
+  for (const char* c = v; *c; ++c) {
+    if (*c == '\\' || *c == '\'') out += '\\';
+    out += *c;
+  }
+  return out + "'";
+}
+
+Result<ToolConnection> ToolConnectionFor(std::string_view url) {
+  char* err = nullptr;
+  PQconninfoOption* opts = PQconninfoParse(std::string(url).c_str(), &err);
+  if (opts == nullptr) {
+    std::string why = err ? err : "out of memory";
+    PQfreemem(err);
+    return InvalidArgument("cannot read the PostgreSQL URL: " + why);
+  }
+  ToolConnection tc;
+  for (PQconninfoOption* o = opts; o->keyword != nullptr; ++o) {
+    if (o->val == nullptr || *o->val == '\0') continue;
+    if (std::strcmp(o->keyword, "password") == 0) {
+      tc.password = o->val;
+      continue;
+    }
+    if (!tc.conninfo.empty()) tc.conninfo += ' ';
+    tc.conninfo += std::string(o->keyword) + "=" + QuoteConninfoValue(o->val);
+  }
+  PQconninfoFree(opts);
+  return tc;
+}
+
 struct ToolRun {
   int exit_code = -1;
   std::string errors;  // the tool's stderr
 };
 
-// Runs `argv` (no shell), stdout into `stdout_path` (or /dev/null).
-Result<ToolRun> RunTool(const std::vector<std::string>& argv, const std::string& stdout_path) {
+// The environment of a client tool: ours, with PGPASSWORD set to `password`
+// (or removed when there is none, so an inherited one does not leak in).
+std::vector<std::string> ToolEnvironment(const std::string& password) {
+  std::vector<std::string> env;
+  for (char** e = environ; *e != nullptr; ++e) {
+    if (std::strncmp(*e, "PGPASSWORD=", 11) != 0) env.emplace_back(*e);
+  }
+  if (!password.empty()) env.push_back("PGPASSWORD=" + password);
+  return env;
+}
+
+// Runs `argv` (no shell, searched on PATH), stdout into `stdout_path` (or
+// /dev/null); `password`, if any, reaches it as PGPASSWORD in its
+// environment, never on its command line.
+Result<ToolRun> RunTool(const std::vector<std::string>& argv, const std::string& stdout_path,
+                        const std::string& password = "") {
+  std::vector<std::string> env = ToolEnvironment(password);
+  std::vector<char*> envp;
+  for (auto& e : env) envp.push_back(e.data());
+  envp.push_back(nullptr);
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
   char err_tmpl[] = "/tmp/reunite-toolXXXXXX";
   int err_fd = mkstemp(err_tmpl);
   if (err_fd < 0) return IoError("cannot create a temp file for " + argv[0] + "'s messages");
@@ -159,10 +221,7 @@ Result<ToolRun> RunTool(const std::vector<std::string>& argv, const std::string&
                    O_WRONLY | O_CREAT | O_TRUNC, 0600);
     if (out >= 0) dup2(out, 1);
     dup2(err_fd, 2);
-    std::vector<char*> args;
-    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    execvp(args[0], args.data());
+    execvpe(args[0], args.data(), envp.data());
     _exit(127);
   }
   close(err_fd);
@@ -209,11 +268,12 @@ std::string QuoteIdent(const std::string& s) {
 Status BackupPostgres(std::string_view url, const std::string& out) {
   REUNITE_ASSIGN_OR_RETURN(auto db, OpenConnection(url));
   REUNITE_ASSIGN_OR_RETURN(std::string schema, CurrentSchema(*db));
+  REUNITE_ASSIGN_OR_RETURN(ToolConnection conn, ToolConnectionFor(url));
   std::string tmp = TempBeside(out);
   REUNITE_ASSIGN_OR_RETURN(
       ToolRun run, RunTool({"pg_dump", "--format=custom", "--no-owner", "--no-privileges",
-                            "--schema=" + schema, "--file=" + tmp, "--dbname=" + std::string(url)},
-                           ""));
+                            "--schema=" + schema, "--file=" + tmp, "--dbname=" + conn.conninfo},
+                           "", conn.password));
   Status s = run.exit_code == 0
                  ? FsyncFile(tmp)
                  : IoError("pg_dump of " + db->Describe() + " failed: " + run.errors);
@@ -228,6 +288,7 @@ Status RestorePostgres(const std::string& in, std::string_view url, const Restor
   if (!fs::exists(in)) return NotFound(in + ": no such backup file");
   REUNITE_ASSIGN_OR_RETURN(auto db, OpenConnection(url));
   REUNITE_ASSIGN_OR_RETURN(std::string schema, CurrentSchema(*db));
+  REUNITE_ASSIGN_OR_RETURN(ToolConnection conn, ToolConnectionFor(url));
   std::string base = TempBeside(in);
   std::string list = base + ".list", script = base + ".sql", pre = base + ".pre.sql";
   struct Cleanup {
@@ -287,8 +348,8 @@ Status RestorePostgres(const std::string& in, std::string_view url, const Restor
   REUNITE_ASSIGN_OR_RETURN(
       ToolRun replay,
       RunTool({"psql", "--no-psqlrc", "--quiet", "--single-transaction", "--set=ON_ERROR_STOP=1",
-               "--file=" + pre, "--file=" + script, "--dbname=" + std::string(url)},
-              ""));
+               "--file=" + pre, "--file=" + script, "--dbname=" + conn.conninfo},
+              "", conn.password));
   if (replay.exit_code != 0) {
     return IoError("restore of " + in + " failed and was rolled back: " + replay.errors);
   }

@@ -14,8 +14,11 @@
 // (ON_ERROR_STOP), preceded by dropping and recreating the schema, so the
 // target is either the backup or unchanged. The client tools must be at
 // least the server's major version (Debian postgresql-client); the target's
-// current schema must be the one backed up. The connection URL (with any
-// password) is passed to the client tools on their command line.
+// current schema must be the one backed up. The tools get the connection as
+// a keyword=value string without the password on their command line (which
+// `ps` shows to every user); a password in the URL reaches them only as
+// PGPASSWORD in their own environment (on Linux /proc/PID/environ is readable
+// by the owner and root only). An inherited PGPASSWORD is not passed on.
 //
 // Both refuse to restore over a database that holds data (any row outside the
 // migration bookkeeping and the empty chain heads) unless `force` is set.

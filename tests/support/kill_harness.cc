@@ -6,10 +6,12 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <thread>
 
 #include "storage/connection.h"
+#include "support/process.h"
 
 namespace reunite::testing {
 
@@ -66,6 +68,46 @@ StoreCounts ReadStoreCounts(const std::string& url) {
   c.events = count("events");
   c.audit = count("audit_log");
   return c;
+}
+
+std::string CountRows(const std::string& url, const std::vector<std::string>& tables) {
+  auto db = storage::OpenConnection(url);
+  std::string out;
+  for (const std::string& t : tables) {
+    int64_t n = -1;
+    if (db.ok()) {
+      auto r = (*db)->Query("SELECT COUNT(*) FROM " + t);
+      if (r.ok()) n = (*r)[0].Int(0);
+    }
+    out += (out.empty() ? "" : ", ") + t + " " + std::to_string(n);
+  }
+  return out;
+}
+
+int CrashKills(int default_kills) {
+  const char* env = std::getenv("REUNITE_CRASH_KILLS");
+  if (env == nullptr || *env == '\0') return default_kills;
+  int n = std::atoi(env);
+  return n > 0 ? n : default_kills;
+}
+
+std::string SynthScenario(const std::string& dir, int families) {
+  ProcessResult r = RunReunite("synth --families " + std::to_string(families) +
+                               " --seed 3 --threads 1 --out " + dir + "/s");
+  return r.exit_code == 0 ? "" : r.output;
+}
+
+std::string ImportScenario(const std::string& dir, const std::string& url) {
+  const std::pair<const char*, const char*> exports[] = {
+      {"e3", "e3_apprehensions.csv"}, {"ice", "ice_detention.csv"},
+      {"orr", "orr_shelter.csv"},     {"usao", "prosecution_cases.csv"},
+      {"ngo", "ngo_outreach.jsonl"},  {"dlog", "decision_log.csv"}};
+  for (const auto& [source, file] : exports) {
+    ProcessResult r = RunReunite("import --mappings " + SourceDir() + "/mappings --source " +
+                                 source + " --db '" + url + "' " + dir + "/s/exports/" + file);
+    if (r.exit_code != 0) return r.output;
+  }
+  return "";
 }
 
 pid_t Spawn(const std::vector<std::string>& args) {

@@ -33,6 +33,21 @@ std::string ToString(const StoreCounts& c);
 // a table that cannot be read.
 StoreCounts ReadStoreCounts(const std::string& url);
 
+// "table rows, table rows, ..." for `tables` of the store at `url` (-1 for a
+// table that cannot be read): compared before and after a crash.
+std::string CountRows(const std::string& url, const std::vector<std::string>& tables);
+
+// How many kills a crash test makes: REUNITE_CRASH_KILLS if set (the full run
+// documented in docs/reliability.md uses 20), else `default_kills` (kept small
+// so the default test run stays fast).
+int CrashKills(int default_kills = 5);
+
+// A synthetic scenario (`reunite synth --families N`) in `dir`/s, and its six
+// agency exports imported into `url` with the shipped mappings. Returns the
+// first failing command's output, or "" on success.
+std::string SynthScenario(const std::string& dir, int families);
+std::string ImportScenario(const std::string& dir, const std::string& url);
+
 // Starts `args` (args[0] is the program) with stdout/stderr to /dev/null.
 pid_t Spawn(const std::vector<std::string>& args);
 
