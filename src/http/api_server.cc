@@ -8,6 +8,7 @@
 #include <regex>
 
 #include "common/clock.h"
+#include "common/utf8.h"
 #include "http/deadline_server.h"
 #include "http/error_mapping.h"
 #include "http/route.h"
@@ -150,6 +151,22 @@ struct ApiServer::Impl {
     std::map<std::string, std::string> params;
     for (size_t i = 0; i < names.size() && i + 1 < req.matches.size(); ++i) {
       params[names[i]] = req.matches[i + 1];
+    }
+    // Text that is not UTF-8 never reaches a service or the database (PostgreSQL
+    // refuses it with an error that would otherwise come back as a 500).
+    for (const auto& [name, value] : params) {
+      if (!IsValidUtf8(value)) {
+        Fail(req, res, InvalidArgument("path parameter " + name + " is not valid UTF-8"));
+        return;
+      }
+    }
+    for (const auto& [name, value] : req.params) {
+      if (!IsValidUtf8(name) || !IsValidUtf8(value)) {
+        Fail(req, res,
+             InvalidArgument("query parameter " + (IsValidUtf8(name) ? name : std::string("?")) +
+                             " is not valid UTF-8"));
+        return;
+      }
     }
     const service::ActionRule* rule = api.policy->Find(route.action);
     auto lease = pool->Acquire();
