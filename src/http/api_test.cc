@@ -196,7 +196,7 @@ TEST_P(ApiRoutesTest, ImportUploadListAndQuarantine) {
   std::string csv = ReadFile(src + "/tests/data/orr_small.csv");
   csv +=
       "UAC0000006,,Ixcot,Pedro,13/45/2015,M,Guatemala,Mam,Casa "
-      "Esperanza,Brownsville,TX,06/05/2018,,,,\n";
+      "Esperanza,Brownsville,TX,06/05/2018,,,,,,\n";
   json summary = Expect(
       Call("admin", "POST", "/api/v1/imports?source=orr&filename=orr%20june.csv", csv, "text/csv"),
       201, "post", "/api/v1/imports");

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "common/clock.h"
+#include "common/utf8.h"
 
 namespace reunite::storage {
 namespace {
@@ -55,7 +56,40 @@ Result<AuditEntry> AuditLog::Append(const AuditDraft& draft) {
   return out;
 }
 
-Result<AuditEntry> AuditLog::AppendInTransaction(const AuditDraft& draft) {
+namespace {
+
+// Audit text comes partly from outside (request targets, error messages that
+// quote input). Both backends must store exactly what is hashed, so NUL bytes
+// and bytes that are not UTF-8 become U+FFFD before hashing.
+std::string Storable(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  size_t bad = 0;
+  while (!s.empty()) {
+    if (IsValidUtf8(s, &bad)) bad = s.size();
+    for (char c : s.substr(0, bad)) {
+      if (c == '\0') {
+        out += "\xEF\xBF\xBD";
+      } else {
+        out += c;
+      }
+    }
+    if (bad == s.size()) break;
+    out += "\xEF\xBF\xBD";
+    s.remove_prefix(bad + 1);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<AuditEntry> AuditLog::AppendInTransaction(const AuditDraft& in) {
+  AuditDraft draft = in;
+  for (std::string* f : {&draft.actor, &draft.role, &draft.action, &draft.route, &draft.target,
+                         &draft.client_address, &draft.outcome, &draft.detail}) {
+    *f = Storable(*f);
+  }
+  for (std::string& subject : draft.subjects) subject = Storable(subject);
   if (draft.actor.empty() || draft.action.empty() || draft.outcome.empty()) {
     return InvalidArgument("audit entry: actor, action and outcome are required");
   }

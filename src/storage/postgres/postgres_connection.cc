@@ -97,6 +97,12 @@ class PostgresConnection final : public Connection {
         std::snprintf(b, sizeof b, "%.17g", *d);
         text[i] = b;
       } else if (const auto* s = std::get_if<std::string>(&v)) {
+        // libpq sends text parameters as C strings: a NUL would silently cut
+        // the value short (and break any hash computed over the whole value).
+        if (s->find('\0') != std::string::npos) {
+          return InvalidArgument("SQL parameter " + std::to_string(i + 1) +
+                                 " contains a NUL byte, which PostgreSQL text cannot hold");
+        }
         text[i] = *s;
       } else {
         continue;
