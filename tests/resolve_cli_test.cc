@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "support/kill_harness.h"
 #include "support/process.h"
 
 namespace reunite::testing {
@@ -17,17 +18,8 @@ TEST(ResolveCliTest, ResolveReviewRebuildOnAScenario) {
   EXPECT_EQ(none.exit_code, 1) << none.output;
   EXPECT_NE(none.output.find("run `reunite import` first"), std::string::npos) << none.output;
 
-  ProcessResult synth = RunReunite("synth --families 60 --seed 3 --threads 1 --out " + dir + "/s");
-  ASSERT_EQ(synth.exit_code, 0) << synth.output;
-  const std::pair<const char*, const char*> exports[] = {
-      {"e3", "e3_apprehensions.csv"}, {"ice", "ice_detention.csv"},
-      {"orr", "orr_shelter.csv"},     {"usao", "prosecution_cases.csv"},
-      {"ngo", "ngo_outreach.jsonl"},  {"dlog", "decision_log.csv"}};
-  for (const auto& [source, file] : exports) {
-    ProcessResult r = RunReunite("import --mappings " + SourceDir() + "/mappings --source " +
-                                 source + " --db " + db + " " + dir + "/s/exports/" + file);
-    ASSERT_EQ(r.exit_code, 0) << r.output;
-  }
+  ASSERT_EQ(SynthScenario(dir, 60), "");
+  ASSERT_EQ(ImportScenario(dir, db), "");
   ProcessResult bad = RunReunite("resolve --db " + db + model + " --threshold 1.5");
   EXPECT_EQ(bad.exit_code, 1) << bad.output;
   EXPECT_NE(bad.output.find("--threshold"), std::string::npos) << bad.output;
