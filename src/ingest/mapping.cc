@@ -29,6 +29,7 @@ class MappingParser {
       return std::string();
     }
     if (!n->is_string()) return Error(n, path, "expected a string");
+    if (required && n->as_string()->get().empty()) return Error(n, path, "must not be empty");
     return std::string(n->as_string()->get());
   }
 
