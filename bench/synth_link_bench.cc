@@ -259,14 +259,59 @@ int main(int argc, char** argv) {
   std::vector<std::pair<uint32_t, uint32_t>> missed;
   const size_t nc = job.model().comparisons.size();
   std::vector<std::array<uint64_t, kMaxLevels>> true_levels(nc);
+  // Levels (non-null) of the true candidate pairs the clusters split, by pattern.
+  std::map<std::string, uint64_t> split_patterns;
+  std::vector<std::pair<uint32_t, uint32_t>> split_examples;
+  // Candidate pairs by predicted probability: all, and those compared on names only.
+  constexpr size_t kCalibrationBins = 10;
+  struct Calibration {
+    uint64_t pairs = 0, matches = 0;
+    double predicted = 0;
+  };
+  std::array<std::array<Calibration, kCalibrationBins>, 2> calibration{};
   {
     Blocker blocker = Blocker::ForDedupe(job.left_prepared(), job.model());
     std::vector<ScoredPair> sorted = job.matches();
     blocker.ForEachPair(0, 1, [&](uint32_t i, uint32_t j) {
+      if (flags.levels) {
+        // Calibration: predicted probability against the share of true matches.
+        const PairScore score = job.Explain(i, j);
+        const double p = score.match_probability;
+        const size_t bin =
+            std::min<size_t>(kCalibrationBins - 1, static_cast<size_t>(p * kCalibrationBins));
+        bool names_only = true;
+        for (size_t c = 0; c < nc; ++c) {
+          const std::string& name = job.model().comparisons[c].name;
+          if (score.levels[c] != 0 && name != "given_name" && name != "surnames" && name != "sex" &&
+              name != "country") {
+            names_only = false;
+          }
+        }
+        for (Calibration* cal :
+             {&calibration[0][bin], names_only ? &calibration[1][bin] : nullptr}) {
+          if (cal == nullptr) continue;
+          ++cal->pairs;
+          cal->predicted += p;
+          cal->matches += person[i] == person[j];
+        }
+      }
       if (person[i] != person[j]) return;
       if (flags.levels) {
         const PairScore score = job.Explain(i, j);
         for (size_t c = 0; c < nc; ++c) ++true_levels[c][score.levels[c]];
+        if (job.clusters().cluster_of[i] != job.clusters().cluster_of[j]) {
+          std::string key;
+          for (size_t c = 0; c < nc; ++c) {
+            if (score.levels[c] == 0) continue;
+            const Comparison& comp = job.model().comparisons[c];
+            const std::string& label = comp.levels[score.levels[c]].label;
+            key += (key.empty() ? "" : ", ") + comp.name + "=" + (label.empty() ? "else" : label);
+          }
+          ++split_patterns[key];
+          if (split_examples.size() < static_cast<size_t>(flags.errors)) {
+            split_examples.emplace_back(i, j);
+          }
+        }
       }
       ++by_pair[pair_index(source[i], source[j])].candidates_true;
       if (missed.size() < static_cast<size_t>(flags.errors)) {
@@ -342,10 +387,90 @@ int main(int argc, char** argv) {
       }
     }
   }
+  // A record's id and every column, for the error listings.
+  auto row = [&](uint32_t i) {
+    std::string out = table.ids[i];
+    for (size_t c = 0; c < table.columns.size(); ++c) out += "|" + table.data[c][i];
+    return out;
+  };
+  if (flags.levels) {
+    // Independence check: non-matching pairs agreeing exactly on both the
+    // given name and the surnames, observed vs. what the product of their
+    // term frequencies predicts.
+    size_t cg = 0, cs = 0;
+    for (size_t c = 0; c < nc; ++c) {
+      if (job.model().comparisons[c].name == "given_name") cg = c;
+      if (job.model().comparisons[c].name == "surnames") cs = c;
+    }
+    const PreparedTable& pt = job.left_prepared();
+    std::unordered_map<uint64_t, std::vector<uint32_t>> groups;
+    std::unordered_map<uint32_t, double> count_g, count_s;
+    double total_g = 0, total_s = 0;
+    for (uint32_t i = 0; i < table.size(); ++i) {
+      const uint32_t g = pt.comparisons[cg].value[i], sv = pt.comparisons[cs].value[i];
+      if (g != 0) ++count_g[g], ++total_g;
+      if (sv != 0) ++count_s[sv], ++total_s;
+      if (g != 0 && sv != 0) groups[uint64_t{g} << 32 | sv].push_back(i);
+    }
+    double observed = 0, expected = 0, match_pairs = 0;
+    for (const auto& [key, members] : groups) {
+      std::unordered_map<uint32_t, double> per;
+      for (uint32_t i : members) ++per[person[i]];
+      double matched = 0;
+      for (const auto& [p, c] : per) matched += c * (c - 1) / 2;
+      const double g = static_cast<double>(members.size());
+      observed += g * (g - 1) / 2 - matched;
+      match_pairs += matched;
+    }
+    // Expected non-match pairs with both values equal, under independence:
+    // over all non-match pairs, P(given equal) * P(surnames equal).
+    double pg = 0, ps = 0;
+    for (const auto& [v, c] : count_g) pg += (c / total_g) * (c / total_g);
+    for (const auto& [v, c] : count_s) ps += (c / total_s) * (c / total_s);
+    const double both = static_cast<double>(groups.size());
+    (void)both;
+    double n_both = 0;
+    for (const auto& [key, members] : groups) n_both += static_cast<double>(members.size());
+    expected = n_both * (n_both - 1) / 2 * pg * ps;
+    std::printf(
+        "pairs agreeing exactly on given name and surnames: %.0f matching, %.0f not; "
+        "independence predicts %.0f non-matching (observed/predicted %.3f)\n",
+        match_pairs, observed, expected, observed / expected);
+    std::vector<std::pair<uint64_t, std::string>> top;
+    uint64_t split = 0;
+    for (const auto& [k, n] : split_patterns) {
+      top.emplace_back(n, k);
+      split += n;
+    }
+    std::sort(top.rbegin(), top.rend());
+    for (int k = 0; k < 2; ++k) {
+      std::printf(
+          "calibration of the candidate pairs (%s): bin, pairs, mean predicted, true share\n",
+          k == 0 ? "all" : "compared on names, sex and country only");
+      for (size_t b = 0; b < kCalibrationBins; ++b) {
+        const Calibration& c = calibration[k][b];
+        if (c.pairs == 0) continue;
+        std::printf("  [%.1f, %.1f)  %9llu  %.3f  %.3f\n", double(b) / kCalibrationBins,
+                    double(b + 1) / kCalibrationBins, static_cast<unsigned long long>(c.pairs),
+                    c.predicted / c.pairs, Ratio(c.matches, c.pairs));
+      }
+    }
+    std::printf("true candidate pairs the clusters split: %llu; commonest level patterns:\n",
+                static_cast<unsigned long long>(split));
+    for (size_t k = 0; k < top.size() && k < 400; ++k) {
+      std::printf("  %6llu  %s\n", static_cast<unsigned long long>(top[k].first),
+                  top[k].second.c_str());
+    }
+  }
+  for (const auto& [i, j] : split_examples) {
+    std::printf("\nSPLIT BY THE CLUSTERS\n  %s\n  %s\n%s", row(i).c_str(), row(j).c_str(),
+                ExplainText(job.model(), table, i, table, j, job.Explain(i, j)).c_str());
+  }
   for (const ScoredPair& p : false_positives) {
-    std::printf("\nFALSE POSITIVE\n%s", ExplainText(job.model(), table, p.left, table, p.right,
-                                                    job.Explain(p.left, p.right))
-                                            .c_str());
+    std::printf(
+        "\nFALSE POSITIVE\n  %s\n  %s\n%s", row(p.left).c_str(), row(p.right).c_str(),
+        ExplainText(job.model(), table, p.left, table, p.right, job.Explain(p.left, p.right))
+            .c_str());
   }
   if (flags.errors > 0) {
     // True pairs no blocking rule proposes.
@@ -356,11 +481,6 @@ int main(int argc, char** argv) {
     });
     std::unordered_map<uint32_t, std::vector<uint32_t>> members;
     for (uint32_t i = 0; i < table.size(); ++i) members[person[i]].push_back(i);
-    auto row = [&](uint32_t i) {
-      std::string out = table.ids[i];
-      for (size_t c = 0; c < table.columns.size(); ++c) out += "|" + table.data[c][i];
-      return out;
-    };
     int shown = 0;
     for (uint32_t i = 0; i < table.size() && shown < flags.errors; ++i) {
       for (uint32_t j : members[person[i]]) {
@@ -371,7 +491,7 @@ int main(int argc, char** argv) {
     }
   }
   for (const auto& [i, j] : missed) {
-    std::printf("\nMISSED\n%s",
+    std::printf("\nMISSED\n  %s\n  %s\n%s", row(i).c_str(), row(j).c_str(),
                 ExplainText(job.model(), table, i, table, j, job.Explain(i, j)).c_str());
   }
   return 0;
