@@ -218,6 +218,8 @@ names::SurnameAgreement SurnameKindAgreement(LevelKind kind) {
       return names::SurnameAgreement::kPhoneticBoth;
     case LevelKind::kSurnamePaternalOnly:
       return names::SurnameAgreement::kPaternalOnly;
+    case LevelKind::kSurnameMaternalOnly:
+      return names::SurnameAgreement::kMaternalOnly;
     case LevelKind::kSurnameOneMatches:
       return names::SurnameAgreement::kOneMatches;
     case LevelKind::kSurnamePhoneticOne:

@@ -36,6 +36,7 @@ constexpr KindInfo kKinds[] = {
     {LevelKind::kSurnameBothSwapped, "surname_both_swapped", ComparisonKind::kSurnames},
     {LevelKind::kSurnamePhoneticBoth, "surname_phonetic_both", ComparisonKind::kSurnames},
     {LevelKind::kSurnamePaternalOnly, "surname_paternal_only", ComparisonKind::kSurnames},
+    {LevelKind::kSurnameMaternalOnly, "surname_maternal_only", ComparisonKind::kSurnames},
     {LevelKind::kSurnameOneMatches, "surname_one_matches", ComparisonKind::kSurnames},
     {LevelKind::kSurnamePhoneticOne, "surname_phonetic_one", ComparisonKind::kSurnames},
     {LevelKind::kGivenFirstName, "given_first_name", ComparisonKind::kGivenName},

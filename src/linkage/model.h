@@ -46,6 +46,7 @@ enum class LevelKind {
   kSurnameBothFuzzy,     // both sides have two surnames: one agrees (exactly or in sound),
                          // the other has Jaro-Winkler >= threshold (a typo), in order or swapped
   kSurnamePaternalOnly,  // one side has one surname (other missing): it agrees (partial)
+  kSurnameMaternalOnly,  // one side has one surname: it is the other's maternal (partial)
   kSurnameOneMatches,    // one surname agrees in any position
   kSurnamePhoneticOne,   // one surname agrees phonetically
   kGivenFirstName,       // first given names equal (compound names: "Maria Jose" vs "Maria")

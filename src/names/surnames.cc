@@ -116,6 +116,8 @@ std::string_view SurnameAgreementName(SurnameAgreement a) {
       return "phonetic_both";
     case SurnameAgreement::kPaternalOnly:
       return "paternal_only";
+    case SurnameAgreement::kMaternalOnly:
+      return "maternal_only";
     case SurnameAgreement::kOneMatches:
       return "one_matches";
     case SurnameAgreement::kPhoneticOne:
@@ -160,6 +162,8 @@ SurnameAgreement CompareSurnames(const SurnameFeature& a, const SurnameFeature& 
     }
   } else if (ap == bp) {
     return SurnameAgreement::kPaternalOnly;
+  } else if ((am.empty() && !bm.empty() && ap == bm) || (bm.empty() && !am.empty() && bp == am)) {
+    return SurnameAgreement::kMaternalOnly;
   }
   auto str_eq = [](const std::string& x, const std::string& y) { return !x.empty() && x == y; };
   if (str_eq(ap, bp) || str_eq(ap, bm) || str_eq(am, bp) || str_eq(am, bm)) {

@@ -59,6 +59,8 @@ enum class SurnameAgreement {
                   // (in order or swapped), not both exact
   kPaternalOnly,  // one or both sides have only one surname; it equals the
                   // other side's paternal
+  kMaternalOnly,  // one side has only one surname; it equals the other side's
+                  // maternal (a form's "last name" taken as the last word)
   kOneMatches,    // one surname equals one surname in any position
   kPhoneticOne,   // one surname's phonetic key equals one in any position
   kNone,          // surnames present on both sides and nothing agrees

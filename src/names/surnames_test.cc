@@ -65,7 +65,10 @@ TEST(CompareSurnamesTest, Levels) {
   EXPECT_EQ(Cmp("Vásquez Hernández", "Ernandez Basquez"), SurnameAgreement::kPhoneticBoth);
   EXPECT_EQ(Cmp("García López", "García"), SurnameAgreement::kPaternalOnly);
   EXPECT_EQ(Cmp("García", "García"), SurnameAgreement::kPaternalOnly);
-  EXPECT_EQ(Cmp("García López", "López"), SurnameAgreement::kOneMatches);
+  EXPECT_EQ(Cmp("García López", "López"), SurnameAgreement::kMaternalOnly);
+  EXPECT_EQ(Cmp("López", "García López"), SurnameAgreement::kMaternalOnly);
+  EXPECT_EQ(Cmp("López García", "García López"), SurnameAgreement::kBothSwapped);
+  EXPECT_EQ(Cmp("López Ruiz", "García López"), SurnameAgreement::kOneMatches);
   EXPECT_EQ(Cmp("García López", "García Pérez"), SurnameAgreement::kOneMatches);
   EXPECT_EQ(Cmp("Jiménez Pérez", "Ximenez Ruiz"), SurnameAgreement::kPhoneticOne);
   EXPECT_EQ(Cmp("de la Cruz", "Cruz"), SurnameAgreement::kPhoneticOne);
@@ -92,6 +95,7 @@ TEST(CompareSurnamesTest, SurnamesOverloadAndFields) {
   EXPECT_EQ(f.paternal_key, "krus");
   EXPECT_EQ(f.maternal_key, "ernandes");
   EXPECT_EQ(SurnameAgreementName(SurnameAgreement::kPaternalOnly), "paternal_only");
+  EXPECT_EQ(SurnameAgreementName(SurnameAgreement::kMaternalOnly), "maternal_only");
 }
 
 }  // namespace
