@@ -175,6 +175,17 @@ std::string ComparisonValue(const Comparison& c, const RecordTable& table, size_
   return out;
 }
 
+namespace {
+// The prior the pair was scored with: the model's, or its group pair's
+// (LinkJob::group_priors).
+double PairPrior(const Model& model, const PairScore& score) {
+  const double model_weight = std::log2(model.prior / (1.0 - model.prior));
+  return std::fabs(score.prior_weight - model_weight) < 1e-9
+             ? model.prior
+             : ProbabilityFromWeight(score.prior_weight);
+}
+}  // namespace
+
 std::string ExplainText(const Model& model, const RecordTable& left, size_t i,
                         const RecordTable& right, size_t j, const PairScore& score) {
   std::string out;
@@ -185,7 +196,8 @@ std::string ExplainText(const Model& model, const RecordTable& left, size_t i,
                 "level", "left", "right", "m", "u", "weight", "tf");
   out += line;
   std::snprintf(line, sizeof line, "%-16s %-24s %-20s %-20s %9s %9s %+8.3f %7s\n", "prior",
-                ("P=" + Probability(model.prior)).c_str(), "", "", "", "", score.prior_weight, "");
+                ("P=" + Probability(PairPrior(model, score))).c_str(), "", "", "", "",
+                score.prior_weight, "");
   out += line;
   for (int c = 0; c < score.comparisons; ++c) {
     const Comparison& comp = model.comparisons[static_cast<size_t>(c)];
@@ -210,7 +222,7 @@ std::string ExplainJson(const Model& model, const RecordTable& left, size_t i,
   nlohmann::ordered_json j_out;
   j_out["left_id"] = left.ids[i];
   j_out["right_id"] = right.ids[j];
-  j_out["prior"] = model.prior;
+  j_out["prior"] = PairPrior(model, score);
   j_out["prior_weight"] = score.prior_weight;
   j_out["comparisons"] = nlohmann::ordered_json::array();
   for (int c = 0; c < score.comparisons; ++c) {

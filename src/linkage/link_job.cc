@@ -89,6 +89,15 @@ Status LinkJob::Run() {
     clock.Stop(&timings_.train, &timings_.cpu.train);
   }
   scorer_ = std::make_unique<Scorer>(*space_, model_);
+  if (options_.train && right_ == nullptr && left_prepared_.groups.size() == left_.size() &&
+      left_.group_names.size() > 1) {
+    clock = StageClock();
+    EstimateGroupPriors(recorded, threads);
+    double wall = 0, cpu = 0;
+    clock.Stop(&wall, &cpu);
+    timings_.train += wall;
+    timings_.cpu.train += cpu;
+  }
 
   clock = StageClock();
   progress.Stage("score", blocker_->stats().candidate_pairs_upper, "pairs");
@@ -106,9 +115,9 @@ Status LinkJob::Run() {
       const uint32_t* pattern =
           replay ? recorded.pattern_of_pair[static_cast<size_t>(t)].data() : nullptr;
       blocker_->ForEachPair(t, threads, [&](uint32_t i, uint32_t j) {
-        const double w =
-            replay ? scorer_->WeightOf(recorded.patterns[*pattern++].data(), left_prepared_, i)
-                   : scorer_->Score(left_prepared_, i, right, j, nullptr, &cache);
+        const double w = replay ? scorer_->WeightOf(recorded.patterns[*pattern++].data(),
+                                                    left_prepared_, i, right, j)
+                                : scorer_->Score(left_prepared_, i, right, j, nullptr, &cache);
         if (w >= threshold_weight) mine.push_back({i, j, w});
         if ((++count & 0xFFFF) == 0) progress.Advance(0x10000);
       });
@@ -152,6 +161,65 @@ Status LinkJob::Run() {
   clock.Stop(&timings_.cluster, &timings_.cpu.cluster);
   progress.Done();
   return Status::Ok();
+}
+
+void LinkJob::EstimateGroupPriors(const RecordedPatterns& recorded, int threads) {
+  const size_t groups = left_.group_names.size();
+  std::vector<double> records(groups, 0.0);
+  for (uint8_t g : left_prepared_.groups) records[g] += 1;
+  // Every candidate pair's evidence (its weight without the prior) and group pair.
+  std::vector<std::vector<float>> evidence(static_cast<size_t>(threads));
+  std::vector<std::vector<uint16_t>> cell(static_cast<size_t>(threads));
+  std::vector<std::thread> pool;
+  for (int t = 0; t < threads; ++t) {
+    pool.emplace_back([&, t] {
+      LevelCache cache(model_);
+      const bool replay = recorded.shards == threads;
+      const uint32_t* pattern =
+          replay ? recorded.pattern_of_pair[static_cast<size_t>(t)].data() : nullptr;
+      auto& ev = evidence[static_cast<size_t>(t)];
+      auto& cl = cell[static_cast<size_t>(t)];
+      blocker_->ForEachPair(t, threads, [&](uint32_t i, uint32_t j) {
+        const double w =
+            replay ? scorer_->WeightOf(recorded.patterns[*pattern++].data(), left_prepared_, i,
+                                       left_prepared_, j)
+                   : scorer_->Score(left_prepared_, i, left_prepared_, j, nullptr, &cache);
+        ev.push_back(static_cast<float>(w - scorer_->prior_weight()));
+        const uint8_t a = left_prepared_.groups[i], b = left_prepared_.groups[j];
+        cl.push_back(static_cast<uint16_t>(std::min(a, b) * groups + std::max(a, b)));
+      });
+    });
+  }
+  for (auto& th : pool) th.join();
+  // EM over the prior alone (m and u fixed): a group pair's prior is its
+  // expected matches over its record pairs, shrunk by one expected match at
+  // the overall prior (so a small source pair cannot run away).
+  const double overall = model_.prior;
+  std::vector<double> prior(groups * groups, overall), pairs(groups * groups, 0.0);
+  for (size_t g = 0; g < groups; ++g) {
+    for (size_t h = g; h < groups; ++h) {
+      pairs[g * groups + h] = g == h ? records[g] * (records[g] - 1) / 2 : records[g] * records[h];
+    }
+  }
+  for (int iteration = 0; iteration < 20; ++iteration) {
+    std::vector<double> weight(prior.size()), expected(prior.size(), 0.0);
+    for (size_t k = 0; k < prior.size(); ++k) weight[k] = std::log2(prior[k] / (1 - prior[k]));
+    for (size_t t = 0; t < evidence.size(); ++t) {
+      for (size_t p = 0; p < evidence[t].size(); ++p) {
+        expected[cell[t][p]] += ProbabilityFromWeight(weight[cell[t][p]] + evidence[t][p]);
+      }
+    }
+    for (size_t k = 0; k < prior.size(); ++k) {
+      prior[k] = std::clamp((expected[k] + 1) / (pairs[k] + 1 / overall), 1e-12, 0.5);
+    }
+  }
+  std::vector<double> full(groups * groups);
+  for (size_t g = 0; g < groups; ++g) {
+    for (size_t h = 0; h < groups; ++h)
+      full[g * groups + h] = prior[std::min(g, h) * groups + std::max(g, h)];
+  }
+  group_priors_ = full;
+  scorer_->SetGroupPriors(full, groups);
 }
 
 PairScore LinkJob::Explain(uint32_t left, uint32_t right) const {

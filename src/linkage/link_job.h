@@ -73,6 +73,9 @@ class LinkJob {
   PairScore Explain(uint32_t left, uint32_t right) const;
   const FeatureSpace& space() const { return *space_; }
   const PreparedTable& left_prepared() const { return left_prepared_; }
+  // After a trained dedupe of a table with record groups (sources): the
+  // prior of each pair of groups, [g * groups + h]; empty otherwise.
+  const std::vector<double>& group_priors() const { return group_priors_; }
   const PreparedTable& right_prepared() const {
     return dedupe() ? left_prepared_ : right_prepared_;
   }
@@ -91,6 +94,9 @@ class LinkJob {
   TrainingReport training_report_;
   LinkTimings timings_;
   uint64_t candidate_pairs_ = 0;
+  std::vector<double> group_priors_;
+
+  void EstimateGroupPriors(const RecordedPatterns& recorded, int threads);
 };
 
 }  // namespace reunite::linkage

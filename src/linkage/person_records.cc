@@ -1,5 +1,6 @@
 #include "linkage/person_records.h"
 
+#include <algorithm>
 #include <array>
 
 namespace reunite::linkage {
@@ -92,6 +93,13 @@ RecordTable PersonRecordTable(std::span<const SourceRecord> records) {
     std::array<std::string, kColumnCount> values = ColumnsOf(records[i].fields);
     for (size_t c = 0; c < kColumnCount; ++c) table.data[c][i] = std::move(values[c]);
     table.ids.push_back(PersonRecordId(records[i].source, records[i].record_key));
+    auto g = std::find(table.group_names.begin(), table.group_names.end(), records[i].source);
+    if (g == table.group_names.end() && table.group_names.size() < kMaxGroups) {
+      table.group_names.push_back(records[i].source);
+      g = table.group_names.end() - 1;
+    }
+    table.groups.push_back(
+        g == table.group_names.end() ? 0 : static_cast<uint8_t>(g - table.group_names.begin()));
   }
   return table;
 }

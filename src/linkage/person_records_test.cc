@@ -2,6 +2,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <cstdio>
+
+#include "linkage/link_job.h"
 #include "linkage/model.h"
 #include "reunite/linkage.h"
 #include "support/process.h"
@@ -103,6 +107,61 @@ TEST(PersonRecordTableTest, FromTableRejectsMissingColumnsAndDuplicateIds) {
   auto dup = LinkageIndex::FromTable(*model, PersonRecordTable(twice), IndexOptions{});
   ASSERT_FALSE(dup.ok());
   EXPECT_NE(dup.status().message().find("duplicate record id 'e3/1'"), std::string::npos);
+}
+
+TEST(PersonRecordTableTest, RecordsTheSourceOfEachRecordAsItsGroup) {
+  std::vector<SourceRecord> records = StoredRecords();
+  records.push_back({"e3", "EID000000002", {{"given_name", "ANA"}}});
+  RecordTable t = PersonRecordTable(records);
+  EXPECT_EQ(t.group_names, (std::vector<std::string>{"e3", "ice", "usao", "ngo"}));
+  EXPECT_EQ(t.groups, (std::vector<uint8_t>{0, 1, 2, 3, 0}));
+}
+
+// Source "a" holds 240 different people once each; source "b" holds 80 of
+// them again. The a-a pairs hold no match, the a-b pairs 80 of 19,200: the
+// trained dedupe gives each pair of sources its own prior, and scores and
+// explains every pair with its sources' prior.
+TEST(PersonRecordTableTest, TrainedDedupeEstimatesAPriorPerPairOfSources) {
+  auto model = LoadModel(reunite::testing::SourceDir() + "/models/person.json");
+  ASSERT_TRUE(model.ok()) << model.status().message();
+  const char* given[] = {"MARIA", "JOSE", "ANA", "LUIS", "ROSA", "JUAN", "CARMEN", "PEDRO"};
+  const char* paternal[] = {"GARCIA", "LOPEZ", "PEREZ", "TZUL", "CHOC", "RAMIREZ"};
+  const char* maternal[] = {"CRUZ", "SIC", "MORALES", "REYES", "DIAZ"};
+  std::vector<SourceRecord> records;
+  for (int p = 0; p < 240; ++p) {
+    char dob[16];
+    std::snprintf(dob, sizeof dob, "%04d-%02d-%02d", 1960 + p % 40, 1 + p % 12, 1 + p % 28);
+    std::vector<std::pair<std::string, std::string>> fields = {
+        {"given_name", given[p % 8]},
+        {"paternal_surname", paternal[(p / 8) % 6]},
+        {"maternal_surname", maternal[(p / 48) % 5]},
+        {"dob", dob}};
+    records.push_back({"a", "A" + std::to_string(p), fields});
+    if (p % 3 == 0) records.push_back({"b", "B" + std::to_string(p), fields});
+  }
+  RecordTable table = PersonRecordTable(records);
+  LinkOptions options;
+  options.train = true;
+  options.threads = 2;
+  options.progress = ProgressMode::kNever;
+  LinkJob job(*model, table, nullptr, options);
+  ASSERT_TRUE(job.Run().ok());
+  const std::vector<double>& priors = job.group_priors();
+  ASSERT_EQ(priors.size(), 4u);  // groups a, b
+  EXPECT_EQ(priors[1], priors[2]);
+  EXPECT_NEAR(priors[1], 80.0 / (240 * 80), 0.5 * 80.0 / (240 * 80));
+  EXPECT_LT(priors[0] * 50, priors[1]);
+  // Records 0 (a/A0) and 1 (b/B0) are one person; 0 and 2 (a/A1) are not.
+  const PairScore ab = job.Explain(0, 1);
+  const PairScore aa = job.Explain(0, 2);
+  EXPECT_NEAR(ab.prior_weight, std::log2(priors[1] / (1 - priors[1])), 1e-9);
+  EXPECT_NEAR(aa.prior_weight, std::log2(priors[0] / (1 - priors[0])), 1e-9);
+  EXPECT_GT(ab.match_probability, 0.5);
+  size_t matched = 0;
+  for (const ScoredPair& m : job.matches())
+    matched += table.ids[m.left][0] != table.ids[m.right][0];
+  EXPECT_EQ(matched, 80u);
+  EXPECT_EQ(job.matches().size(), 80u);
 }
 
 }  // namespace

@@ -143,6 +143,7 @@ PreparedTable FeatureSpace::Prepare(const RecordTable& table, int threads) {
   PreparedTable out;
   const size_t n = table.size();
   out.size = n;
+  if (table.groups.size() == n) out.groups = table.groups;
   out.comparisons.resize(model_.comparisons.size());
   std::vector<std::string> scratch(n);
   // Whole names in one field (kFullNameColumn), split once per record; a

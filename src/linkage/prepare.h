@@ -50,7 +50,8 @@ struct PreparedTable {
   // [rule][record]: 1 when the record lacks the rule's if_missing value;
   // empty for rules without if_missing.
   std::vector<std::vector<uint8_t>> block_missing;
-  int64_t unparsed_dates = 0;  // date values read as missing
+  int64_t unparsed_dates = 0;   // date values read as missing
+  std::vector<uint8_t> groups;  // RecordTable::groups (empty when the table has none)
 };
 
 class FeatureSpace {

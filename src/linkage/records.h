@@ -22,6 +22,9 @@ namespace reunite::linkage {
 // with names::SplitFullName for records whose given-name or surname columns
 // are empty (prepare.h).
 inline constexpr char kFullNameColumn[] = "full_name";
+// At most this many record groups (sources) get their own priors; records of
+// further sources share the first group's.
+inline constexpr size_t kMaxGroups = 16;
 
 struct RecordTable {
   std::string source;                          // file name (or "query")
@@ -29,6 +32,13 @@ struct RecordTable {
   std::vector<std::vector<std::string>> data;  // data[column][record], raw text
   std::vector<std::string> ids;                // record id per record
   std::vector<int64_t> lines;                  // physical line per record (0 if none)
+  // Optional: the agency (source) of each record, as an index into
+  // group_names. When a table has two or more groups, a trained dedupe
+  // estimates the prior per pair of groups (LinkJob): agencies overlap very
+  // unequally (a court's defendants are all in detention; one agency rarely
+  // holds the same person twice), so one prior for all pairs is wrong for most.
+  std::vector<uint8_t> groups;
+  std::vector<std::string> group_names;
   // The order used to read the date columns of this file.
   names::DateOrder date_order = names::DateOrder::kAuto;
 

@@ -87,9 +87,18 @@ void Scorer::Levels(const PreparedTable& a, size_t i, const PreparedTable& b, si
   }
 }
 
-double Scorer::WeightOf(const uint8_t* levels, const PreparedTable& a, size_t i) const {
+void Scorer::SetGroupPriors(const std::vector<double>& priors, size_t groups) {
+  groups_ = groups;
+  group_prior_weight_.resize(priors.size());
+  for (size_t k = 0; k < priors.size(); ++k) {
+    group_prior_weight_[k] = std::log2(priors[k] / (1.0 - priors[k]));
+  }
+}
+
+double Scorer::WeightOf(const uint8_t* levels, const PreparedTable& a, size_t i,
+                        const PreparedTable& b, size_t j) const {
   const uint32_t* ra = a.Row(i);
-  double total = prior_weight_;
+  double total = PriorWeight(a, i, b, j);
   for (size_t c = 0; c < nc_; ++c) {
     double tf = 0;
     if (levels[c] == tf_level_[c]) {
@@ -105,9 +114,10 @@ double Scorer::Score(const PreparedTable& a, size_t i, const PreparedTable& b, s
                      PairScore* explain, LevelCache* cache) const {
   uint8_t levels[kMaxComparisons];
   Levels(a, i, b, j, levels, cache);
-  if (explain == nullptr) return WeightOf(levels, a, i);
+  if (explain == nullptr) return WeightOf(levels, a, i, b, j);
   const uint32_t* ra = a.Row(i);
-  double total = prior_weight_;
+  const double prior_weight = PriorWeight(a, i, b, j);
+  double total = prior_weight;
   for (size_t c = 0; c < nc_; ++c) {
     const double w = level_weight_[c][levels[c]];
     double tf = 0;
@@ -121,7 +131,7 @@ double Scorer::Score(const PreparedTable& a, size_t i, const PreparedTable& b, s
     explain->tf_weights[c] = tf;
   }
   explain->comparisons = static_cast<int>(nc_);
-  explain->prior_weight = prior_weight_;
+  explain->prior_weight = prior_weight;
   explain->match_weight = total;
   explain->match_probability = ProbabilityFromWeight(total);
   return total;

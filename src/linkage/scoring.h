@@ -50,12 +50,22 @@ class Scorer {
   double Score(const PreparedTable& a, size_t i, const PreparedTable& b, size_t j,
                PairScore* explain = nullptr, LevelCache* cache = nullptr) const;
   // Match weight from levels already computed for (a[i], b[j]).
-  double WeightOf(const uint8_t* levels, const PreparedTable& a, size_t i) const;
+  double WeightOf(const uint8_t* levels, const PreparedTable& a, size_t i, const PreparedTable& b,
+                  size_t j) const;
   // The weight of a level vector without TF adjustment (used by training reports).
   double PatternWeight(const uint8_t* levels) const;
 
   const Model& model() const { return model_; }
   double prior_weight() const { return prior_weight_; }
+
+  // Priors per pair of record groups (PreparedTable::groups): priors[g * groups
+  // + h], symmetric. Pairs of records without groups keep the model's prior.
+  void SetGroupPriors(const std::vector<double>& priors, size_t groups);
+  // The prior weight of (a[i], b[j]).
+  double PriorWeight(const PreparedTable& a, size_t i, const PreparedTable& b, size_t j) const {
+    if (group_prior_weight_.empty() || a.groups.empty() || b.groups.empty()) return prior_weight_;
+    return group_prior_weight_[a.groups[i] * groups_ + b.groups[j]];
+  }
 
  private:
   const FeatureSpace& space_;
@@ -70,6 +80,8 @@ class Scorer {
   double level_weight_[kMaxComparisons][kMaxLevels] = {};
   int tf_level_[kMaxComparisons] = {};          // exact level index, or -1
   std::vector<std::vector<double>> tf_weight_;  // [comparison][value id]
+  std::vector<double> group_prior_weight_;      // [g * groups_ + h]; empty: none
+  size_t groups_ = 0;
 };
 
 }  // namespace reunite::linkage
