@@ -104,12 +104,8 @@ Result<ImportSummary> ImportFile(storage::Connection& db, const ingest::SourceMa
     auto flush = [&]() -> Status {
       REUNITE_RETURN_IF_ERROR(store.InsertRecords(records));
       REUNITE_RETURN_IF_ERROR(store.InsertQuarantine(quarantined));
-      REUNITE_ASSIGN_OR_RETURN(auto appended, log.AppendInTransaction(events));
-      summary.events_appended += static_cast<int64_t>(appended.size());
-      records.clear();
-      quarantined.clear();
-      events.clear();
-      return Status::Ok();
+      summary.events_appended += static_cast<int64_t>(events.size());
+      return log.AppendMovedInTransaction(events).status();
     };
 
     ingest::RawRow row;

@@ -9,8 +9,6 @@ constexpr std::string_view kHeadTable = "chain_head";
 
 constexpr std::string_view kColumns = kEventColumns;
 
-SqlValue TextOrNull(const std::string& s) { return s.empty() ? SqlValue{} : SqlValue{s}; }
-
 }  // namespace
 
 Event EventFromRow(const Row& r) {
@@ -47,38 +45,86 @@ Result<std::vector<Event>> EventLog::Append(std::span<const EventDraft> drafts) 
   return out;
 }
 
+namespace {
+
+constexpr std::string_view kEventColumnList[] = {
+    "seq",    "occurred_at", "recorded_at", "type",    "subjects", "family_unit", "custodian",
+    "reason", "actor",       "authority",   "sources", "payload",  "prev_hash",   "hash"};
+
+// Numbers, chains and hashes `e` (its draft fields set) as the event after
+// `prev`; `index` (0-based in the batch) names it in the error.
+Status ChainNext(Event& e, size_t index, int64_t seq, const std::string& now,
+                 const std::string& prev) {
+  if (e.type.empty() || e.actor.empty() || e.occurred_at.empty()) {
+    return InvalidArgument("event " + std::to_string(index + 1) +
+                           ": type, actor and occurred_at are required");
+  }
+  e.seq = seq;
+  e.recorded_at = now;
+  e.prev_hash = prev;
+  e.hash = ComputeEventHash(e);
+  return Status::Ok();
+}
+
+// The stored row of `e`, in kEventColumnList order; `e`'s text is moved.
+std::vector<SqlValue> MoveToRow(Event& e) {
+  auto text_or_null = [](std::string& s) {
+    return s.empty() ? SqlValue{} : SqlValue{std::move(s)};
+  };
+  return {e.seq,
+          std::move(e.occurred_at),
+          std::move(e.recorded_at),
+          std::move(e.type),
+          std::move(e.subjects),
+          text_or_null(e.family_unit),
+          text_or_null(e.custodian),
+          text_or_null(e.reason),
+          std::move(e.actor),
+          text_or_null(e.authority),
+          std::move(e.sources),
+          std::move(e.payload),
+          std::move(e.prev_hash),
+          std::move(e.hash)};
+}
+
+}  // namespace
+
 Result<std::vector<Event>> EventLog::AppendInTransaction(std::span<const EventDraft> drafts) {
   REUNITE_ASSIGN_OR_RETURN(ChainHead head, LockChainHead(db_, kHeadTable));
-  int64_t seq = head.seq;
-  std::string prev = head.hash;
   std::string now = UtcNowIso();
   std::vector<Event> out;
   out.reserve(drafts.size());
   std::vector<std::vector<SqlValue>> rows;
   rows.reserve(drafts.size());
   for (const EventDraft& d : drafts) {
-    if (d.type.empty() || d.actor.empty() || d.occurred_at.empty()) {
-      return InvalidArgument("event " + std::to_string(out.size() + 1) +
-                             ": type, actor and occurred_at are required");
-    }
     Event e;
     static_cast<EventDraft&>(e) = d;
-    e.seq = ++seq;
-    e.recorded_at = now;
-    e.prev_hash = prev;
-    e.hash = ComputeEventHash(e);
-    rows.push_back({e.seq, e.occurred_at, e.recorded_at, e.type, e.subjects,
-                    TextOrNull(e.family_unit), TextOrNull(e.custodian), TextOrNull(e.reason),
-                    e.actor, TextOrNull(e.authority), e.sources, e.payload, e.prev_hash, e.hash});
-    prev = e.hash;
-    out.push_back(std::move(e));
+    REUNITE_RETURN_IF_ERROR(ChainNext(e, out.size(), head.seq + 1, now, head.hash));
+    head = {e.seq, e.hash};
+    out.push_back(e);
+    rows.push_back(MoveToRow(e));
   }
-  static constexpr std::string_view kColumnList[] = {
-      "seq",    "occurred_at", "recorded_at", "type",    "subjects", "family_unit", "custodian",
-      "reason", "actor",       "authority",   "sources", "payload",  "prev_hash",   "hash"};
-  REUNITE_RETURN_IF_ERROR(db_.BulkInsert("events", kColumnList, rows));
-  REUNITE_RETURN_IF_ERROR(SetChainHead(db_, kHeadTable, {seq, prev}));
+  REUNITE_RETURN_IF_ERROR(db_.BulkInsert("events", kEventColumnList, rows));
+  REUNITE_RETURN_IF_ERROR(SetChainHead(db_, kHeadTable, head));
   return out;
+}
+
+Result<ChainHead> EventLog::AppendMovedInTransaction(std::vector<EventDraft>& drafts) {
+  REUNITE_ASSIGN_OR_RETURN(ChainHead head, LockChainHead(db_, kHeadTable));
+  std::string now = UtcNowIso();
+  std::vector<std::vector<SqlValue>> rows;
+  rows.reserve(drafts.size());
+  Event e;
+  for (EventDraft& d : drafts) {
+    static_cast<EventDraft&>(e) = std::move(d);
+    REUNITE_RETURN_IF_ERROR(ChainNext(e, rows.size(), head.seq + 1, now, head.hash));
+    head = {e.seq, e.hash};
+    rows.push_back(MoveToRow(e));
+  }
+  drafts.clear();
+  REUNITE_RETURN_IF_ERROR(db_.BulkInsert("events", kEventColumnList, rows));
+  REUNITE_RETURN_IF_ERROR(SetChainHead(db_, kHeadTable, head));
+  return head;
 }
 
 Status EventLog::Scan(int64_t after_seq, const std::function<Status(const Event&)>& on_event) {

@@ -68,6 +68,10 @@ class EventLog {
   // The same, inside a write transaction the caller has begun (BeginWrite),
   // so events can commit atomically with other rows.
   Result<std::vector<Event>> AppendInTransaction(std::span<const EventDraft> drafts);
+  // The same for a bulk writer that keeps no copy of what it appends (the
+  // import): the drafts' text is moved into the stored rows, `drafts` is left
+  // empty, and only the new chain head is returned.
+  Result<ChainHead> AppendMovedInTransaction(std::vector<EventDraft>& drafts);
 
   // Calls `on_event` for every event with seq > after_seq, in order.
   Status Scan(int64_t after_seq, const std::function<Status(const Event&)>& on_event);

@@ -53,27 +53,30 @@ Status SourceRecordStore::InsertFile(const ImportFile& f) {
       p);
 }
 
-Status SourceRecordStore::InsertRecords(std::span<const SourceRecord> records) {
+Status SourceRecordStore::InsertRecords(std::vector<SourceRecord>& records) {
   static constexpr std::string_view kCols[] = {"record_id", "source", "record_key", "raw_hash",
                                                "file_id",   "line",   "raw",        "fields"};
   std::vector<std::vector<SqlValue>> rows;
   rows.reserve(records.size());
-  for (const SourceRecord& r : records) {
-    rows.push_back(
-        {r.record_id, r.source, r.record_key, r.raw_hash, r.file_id, r.line, r.raw, r.fields});
+  for (SourceRecord& r : records) {
+    rows.push_back({r.record_id, std::move(r.source), std::move(r.record_key),
+                    std::move(r.raw_hash), r.file_id, r.line, std::move(r.raw),
+                    std::move(r.fields)});
   }
+  records.clear();
   return db_.BulkInsert("source_records", kCols, rows);
 }
 
-Status SourceRecordStore::InsertQuarantine(std::span<const QuarantinedRow> quarantined) {
+Status SourceRecordStore::InsertQuarantine(std::vector<QuarantinedRow>& quarantined) {
   static constexpr std::string_view kCols[] = {"quarantine_id", "source", "file_id", "line",
                                                "field",         "reason", "raw",     "raw_hash"};
   std::vector<std::vector<SqlValue>> rows;
   rows.reserve(quarantined.size());
-  for (const QuarantinedRow& q : quarantined) {
-    rows.push_back(
-        {q.quarantine_id, q.source, q.file_id, q.line, q.field, q.reason, q.raw, q.raw_hash});
+  for (QuarantinedRow& q : quarantined) {
+    rows.push_back({q.quarantine_id, std::move(q.source), q.file_id, q.line, std::move(q.field),
+                    std::move(q.reason), std::move(q.raw), std::move(q.raw_hash)});
   }
+  quarantined.clear();
   return db_.BulkInsert("quarantine", kCols, rows);
 }
 

@@ -58,8 +58,10 @@ class SourceRecordStore {
   Result<int64_t> NextQuarantineId();
 
   Status InsertFile(const ImportFile& file);
-  Status InsertRecords(std::span<const SourceRecord> records);
-  Status InsertQuarantine(std::span<const QuarantinedRow> rows);
+  // Insert the rows, moving their text into the statements' values: the
+  // vector is left empty (a bulk writer keeps no second copy of each row).
+  Status InsertRecords(std::vector<SourceRecord>& records);
+  Status InsertQuarantine(std::vector<QuarantinedRow>& rows);
 
   Result<std::vector<ImportFile>> ListFiles();
   // Quarantined rows, optionally of one source, in file and line order.
