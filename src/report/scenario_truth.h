@@ -1,7 +1,8 @@
 // Test support: the ground truth of a synthetic scenario (truth/*.csv and its
 // order file) as plain maps, the status and clocks it implies for each child
 // computed by plain code that calls neither the report nor the cases library,
-// and the comparison of a compliance report's every cell with it. Shared by
+// and the comparison of a compliance report's every cell, and of a
+// provenance report's every count per directive, with it. Shared by
 // the scenario report test (reports from the truth files) and the store
 // report test (reports from an imported and resolved store, whose person ids
 // the caller first maps to the truth's).
@@ -23,7 +24,9 @@
 
 #include "common/csv.h"
 #include "common/date.h"
+#include "report/child_chain.h"
 #include "report/compliance_report.h"
+#include "report/provenance_report.h"
 
 namespace reunite::report::truth {
 
@@ -371,6 +374,320 @@ inline std::vector<std::string> ComplianceDifferences(const Truth& t, const Comp
         }
       }
     }
+  }
+  return diffs;
+}
+
+// How a provenance report's decisions stand to the truth's when they were read
+// from the records (the store test); the scenario report test passes none.
+struct DecisionReading {
+  // Decision id -> the directive its record cites ("" when it cites none, or
+  // free text naming none): such a decision counts under that directive.
+  // Absent: the truth's directive.
+  const std::map<std::string, std::string>* cited = nullptr;
+  // The record writes one official several ways ("SBPA Carla Castellano",
+  // "CASTELLANO, CARLA (SBPA)") and one office several ways (district, sector
+  // code): deciders are then compared by the officials behind them — each
+  // (decider, office) as written names exactly one truth (decider, district),
+  // and every truth one is named — instead of as equal pairs.
+  bool deciders_as_written = false;
+  // The border export has no separation date: its separation marker is dated
+  // at the apprehension, so a child's days separated may also count from the
+  // apprehension (truth days + the days from apprehension to separation).
+  bool separation_dated_at_apprehension = false;
+  // The events were read from the exports, which record only part of the
+  // truth's timeline (no marshals', hospital or DNA export; the border marker
+  // dates a separation at the apprehension; one separation memo separates the
+  // parent and the children in one event): a chain is then compared by its
+  // decisions and its start only, not event by event.
+  bool events_as_exported = false;
+};
+
+// Every count of `r` per directive (decisions by kind and outcome, deciders,
+// decisions missing children, children affected named and reconstructed,
+// under 5, separated, still separated, median days separated) that differs
+// from the truth, as text. Decision and person ids in `r` must be the
+// truth's. `children`, when given, receives every child counted on one side
+// only or with different facts (age, separation, days).
+inline std::vector<std::string> ProvenanceDifferences(const Truth& t, const ProvenanceReport& r,
+                                                      Date as_of,
+                                                      const DecisionReading& reading = {},
+                                                      std::set<std::string>* children = nullptr) {
+  std::vector<std::string> diffs;
+  using Ids = std::set<std::string>;
+  auto list = [](const Ids& a, const Ids& b) {
+    std::string out;
+    for (const std::string& id : a) {
+      if (!b.contains(id)) out += " " + id;
+    }
+    return out;
+  };
+  auto differ_sets = [&](const Ids& got, const Ids& want, const std::string& what,
+                         bool of_children) {
+    if (got == want) return;
+    if (of_children && children != nullptr) {
+      for (const std::string& id : got) {
+        if (!want.contains(id)) children->insert(id);
+      }
+      for (const std::string& id : want) {
+        if (!got.contains(id)) children->insert(id);
+      }
+    }
+    diffs.push_back(what + ": report " + std::to_string(got.size()) + ", truth " +
+                    std::to_string(want.size()) + " (report only:" + list(got, want) +
+                    "; truth only:" + list(want, got) + ")");
+  };
+  auto differ = [&](double got, double want, const std::string& what) {
+    if (got == want) return;
+    std::ostringstream d;
+    d << what << ": report " << got << ", truth " << want;
+    diffs.push_back(d.str());
+  };
+  struct Expected {
+    int accepted = 0, declined = 0, separations = 0, removals = 0;
+    Ids decisions, missing;
+    std::set<std::pair<std::string, std::string>> deciders;
+    std::map<std::string, Date> first_on;  // child -> first decision date
+    Ids recorded, separating;
+  };
+  std::map<std::string, Expected> by;
+  std::map<std::string, const Row*> decision_of;
+  for (const Row& d : t.decisions) {
+    const Date on = Iso(d.at("date"));
+    if (as_of < on) continue;
+    decision_of[d.at("decision_id")] = &d;
+    std::string directive = d.at("directive");
+    if (reading.cited != nullptr) {
+      if (auto it = reading.cited->find(d.at("decision_id")); it != reading.cited->end()) {
+        directive = it->second;
+      }
+    }
+    Expected& e = by[directive];
+    e.decisions.insert(d.at("decision_id"));
+    const std::string& type = d.at("type");
+    const bool separating = type == "separation" || d.at("outcome") == "accepted";
+    if (type == "prosecution") {
+      e.accepted += d.at("outcome") == "accepted";
+      e.declined += d.at("outcome") == "declined";
+    }
+    e.separations += type == "separation";
+    e.removals += type == "removal";
+    if (separating && d.at("children_recorded") == "0") e.missing.insert(d.at("decision_id"));
+    e.deciders.insert({d.at("decider"), d.at("district")});
+    for (const std::string& c : SplitIds(d.at("affected_children"))) {
+      auto [it, fresh] = e.first_on.try_emplace(c, on);
+      if (on < it->second) it->second = on;
+      if (d.at("children_recorded") == "1") e.recorded.insert(c);
+      if (separating) e.separating.insert(c);
+    }
+  }
+  int total_missing = 0, expected_missing = 0;
+  for (const DecisionRecord& d : r.decisions) total_missing += d.children_missing;
+  for (const auto& [directive, e] : by) expected_missing += static_cast<int>(e.missing.size());
+  differ(total_missing, expected_missing, "decisions missing children, all directives");
+
+  for (const DirectiveSummary& s : r.directives) {
+    const std::string where = "directive '" + s.directive_id + "' ";
+    const Expected& e = by[s.directive_id];
+    Ids decisions, missing;
+    for (size_t i : s.decisions) {
+      decisions.insert(r.decisions[i].decision_id);
+      if (r.decisions[i].children_missing) missing.insert(r.decisions[i].decision_id);
+    }
+    differ_sets(decisions, e.decisions, where + "decisions", false);
+    differ(static_cast<double>(s.decisions.size()), static_cast<double>(e.decisions.size()),
+           where + "decision count");
+    differ(s.prosecutions_accepted, e.accepted, where + "prosecutions accepted");
+    differ(s.prosecutions_declined, e.declined, where + "prosecutions declined");
+    differ(s.separations, e.separations, where + "separation decisions");
+    differ(s.removals, e.removals, where + "removal decisions");
+    differ(s.decisions_missing_children, static_cast<double>(e.missing.size()),
+           where + "decisions missing children");
+    differ_sets(missing, e.missing, where + "decisions missing children", false);
+    // Deciders: the deciders table, then the officials behind it.
+    std::set<std::pair<std::string, std::string>> listed, written;
+    std::map<std::pair<std::string, std::string>, std::set<std::pair<std::string, std::string>>>
+        officials;  // as written -> truth (decider, district)
+    for (const DeciderSummary& k : s.deciders) listed.insert({k.decider, k.office});
+    for (size_t i : s.decisions) {
+      const DecisionRecord& d = r.decisions[i];
+      written.insert({d.decider, d.office});
+      auto it = decision_of.find(d.decision_id);
+      if (it != decision_of.end()) {
+        officials[{d.decider, d.office}].insert(
+            {it->second->at("decider"), it->second->at("district")});
+      }
+    }
+    if (listed != written || listed.size() != s.deciders.size()) {
+      diffs.push_back(where + "deciders table lists other deciders than its decisions");
+    }
+    if (reading.deciders_as_written) {
+      std::set<std::pair<std::string, std::string>> named;
+      for (const auto& [as_written, truth_pairs] : officials) {
+        if (truth_pairs.size() > 1) {
+          diffs.push_back(where + "decider '" + as_written.first + "' at '" + as_written.second +
+                          "' names " + std::to_string(truth_pairs.size()) + " officials");
+        }
+        named.insert(truth_pairs.begin(), truth_pairs.end());
+      }
+      if (named != e.deciders) {
+        diffs.push_back(where + "deciders name " + std::to_string(named.size()) +
+                        " officials, truth " + std::to_string(e.deciders.size()));
+      }
+    } else if (listed != e.deciders) {
+      diffs.push_back(where + "deciders: report " + std::to_string(listed.size()) + ", truth " +
+                      std::to_string(e.deciders.size()));
+    }
+    // Children affected, and what is counted of them.
+    Ids affected, recorded, under_5, separated, still;
+    std::map<std::string, int> days_of;
+    for (const AffectedChild& a : s.children) {
+      affected.insert(a.child_id);
+      if (a.recorded) recorded.insert(a.child_id);
+      if (a.age_at_decision && *a.age_at_decision < 5) under_5.insert(a.child_id);
+      if (a.separated) separated.insert(a.child_id);
+      if (a.still_separated) still.insert(a.child_id);
+      if (a.days_separated) days_of[a.child_id] = *a.days_separated;
+    }
+    Ids truth_affected, truth_under_5, truth_separated, truth_still;
+    std::map<std::string, int> truth_days_of;
+    std::vector<int> days;
+    for (const auto& [c, on] : e.first_on) {
+      truth_affected.insert(c);
+      if (AgeOn(t.persons.at(c).dob, on) < 5) truth_under_5.insert(c);
+      if (!e.separating.contains(c)) continue;
+      const Truth::Event* sep = t.First(c, "separated", as_of);
+      if (sep == nullptr) continue;
+      truth_separated.insert(c);
+      const Truth::Event* reunified = t.First(c, "reunified", as_of, sep->date);
+      truth_days_of[c] = Days(sep->date, reunified ? reunified->date : as_of);
+      days.push_back(truth_days_of[c]);
+      if (reunified == nullptr) truth_still.insert(c);
+    }
+    differ_sets(affected, truth_affected, where + "children affected", true);
+    differ_sets(recorded, e.recorded, where + "children named by the record", true);
+    differ(s.recorded, static_cast<double>(e.recorded.size()), where + "named");
+    differ(s.reconstructed, static_cast<double>(truth_affected.size() - e.recorded.size()),
+           where + "reconstructed");
+    differ_sets(under_5, truth_under_5, where + "under 5", true);
+    differ(s.under_5, static_cast<double>(truth_under_5.size()), where + "under-5 count");
+    differ_sets(separated, truth_separated, where + "separated", true);
+    differ(s.separated, static_cast<double>(truth_separated.size()), where + "separated count");
+    differ_sets(still, truth_still, where + "still separated", true);
+    differ(s.still_separated, static_cast<double>(truth_still.size()),
+           where + "still separated count");
+    days.clear();
+    for (const auto& [c, n] : truth_days_of) {
+      int want = n;
+      auto it = days_of.find(c);
+      if (it != days_of.end() && reading.separation_dated_at_apprehension) {
+        const Truth::Event* apprehended = t.First(c, "apprehended", as_of);
+        const Truth::Event* sep = t.First(c, "separated", as_of);
+        if (apprehended != nullptr && it->second == n + Days(apprehended->date, sep->date)) {
+          want = it->second;
+        }
+      }
+      days.push_back(want);
+      if (it != days_of.end() && it->second != want) {
+        diffs.push_back(where + c + " days separated: report " + std::to_string(it->second) +
+                        ", truth " + std::to_string(want));
+        if (children != nullptr) children->insert(c);
+      }
+    }
+    std::sort(days.begin(), days.end());
+    if (days.empty() != !s.median_days_separated.has_value()) {
+      diffs.push_back(where + "median days separated: present on one side only");
+    } else if (!days.empty()) {
+      const size_t n = days.size();
+      const double median = n % 2 ? days[n / 2] : (days[n / 2 - 1] + days[n / 2]) / 2.0;
+      differ(*s.median_days_separated, median, where + "median days separated");
+    }
+    int by_status = 0;
+    for (const auto& [status, cell] : s.still_separated_by_status) by_status += cell.count();
+    differ(by_status, static_cast<double>(truth_still.size()), where + "still separated by status");
+  }
+  // Every directive of the truth is reported (the no-directive group when it has decisions).
+  for (const auto& [directive, e] : by) {
+    if (std::none_of(r.directives.begin(), r.directives.end(),
+                     [&](const DirectiveSummary& s) { return s.directive_id == directive; })) {
+      diffs.push_back("directive '" + directive + "' not reported");
+    }
+  }
+  return diffs;
+}
+
+// How the chain of separated child `child` differs from the truth: it must
+// list every timeline event of the child and its parents and every decision
+// about a parent (by decision id, with the truth's decider, directive — as
+// cited, under `reading` — and district), nothing else, apprehension first.
+// Decision ids in `chain` must be the truth's.
+inline std::vector<std::string> ChainDifferences(const Truth& t, const ChildChain& chain,
+                                                 const std::string& child, Date as_of,
+                                                 const DecisionReading& reading = {}) {
+  std::vector<std::string> diffs;
+  size_t events = 0;
+  std::set<std::pair<std::string, std::string>> truth_steps, chain_steps;  // (date, event)
+  std::vector<std::string> people = {child};
+  if (auto it = t.parents_of.find(child); it != t.parents_of.end()) {
+    people.insert(people.end(), it->second.begin(), it->second.end());
+  }
+  for (const std::string& who : people) {
+    auto it = t.timeline.find(who);
+    if (it == t.timeline.end()) continue;
+    for (const Truth::Event& e : it->second) {
+      if (as_of < e.date || e.type == "prosecution_decision") continue;
+      ++events;
+      truth_steps.insert({e.date.ToIso(), e.type});
+    }
+  }
+  for (const ChainStep& s : chain.steps) chain_steps.insert({s.on.ToIso(), s.event_type});
+  size_t decisions = 0;
+  for (const Row& d : t.decisions) {
+    if (as_of < Iso(d.at("date"))) continue;
+    if (std::find(people.begin() + 1, people.end(), d.at("subject_person_id")) == people.end()) {
+      continue;
+    }
+    ++decisions;
+    truth_steps.insert({d.at("date"), d.at("type") + "_decision"});
+    const std::string& id = d.at("decision_id");
+    auto step = std::find_if(chain.steps.begin(), chain.steps.end(),
+                             [&](const ChainStep& s) { return s.event_id == id; });
+    if (step == chain.steps.end()) {
+      diffs.push_back("decision " + id + " missing");
+      continue;
+    }
+    std::string directive = d.at("directive");
+    if (reading.cited != nullptr) {
+      if (auto it = reading.cited->find(id); it != reading.cited->end()) directive = it->second;
+    }
+    if (step->directive_id != directive) {
+      diffs.push_back("decision " + id + " directive '" + step->directive_id + "', truth '" +
+                      directive + "'");
+    }
+    if (!reading.deciders_as_written &&
+        (step->actor != d.at("decider") || step->place != d.at("district"))) {
+      diffs.push_back("decision " + id + " decider '" + step->actor + "' at '" + step->place +
+                      "', truth '" + d.at("decider") + "' at '" + d.at("district") + "'");
+    }
+    if (step->on != Iso(d.at("date"))) diffs.push_back("decision " + id + " date differs");
+  }
+  if (!reading.events_as_exported) {
+    for (const auto& [on, type] : truth_steps) {
+      if (!chain_steps.contains({on, type})) diffs.push_back("no step " + type + " on " + on);
+    }
+    for (const auto& [on, type] : chain_steps) {
+      if (!truth_steps.contains({on, type})) {
+        diffs.push_back("step " + type + " on " + on + " not in the truth");
+      }
+    }
+  }
+  if (!reading.events_as_exported && chain.steps.size() != events + decisions) {
+    diffs.push_back("steps: chain " + std::to_string(chain.steps.size()) + ", truth " +
+                    std::to_string(events) + " events + " + std::to_string(decisions) +
+                    " decisions");
+  }
+  if (chain.steps.empty() || chain.steps.front().event_type != "apprehended") {
+    diffs.push_back("the chain does not start with the apprehension");
   }
   return diffs;
 }
