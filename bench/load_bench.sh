@@ -60,7 +60,10 @@ fi
 store="$work/f$families-s$seed"
 db="$store/reunite.db"
 has_resolve=0
-"$bin" --help 2>/dev/null | grep -qE "^  resolve( |$)" && has_resolve=1
+# The help text is read whole first: `--help | grep -q` under pipefail fails
+# whenever grep exits before the binary has written everything (SIGPIPE).
+help_text=$("$bin" --help 2>/dev/null || true)
+grep -qE "^  resolve( |$)" <<<"$help_text" && has_resolve=1
 if [ ! -f "$store/.complete" ]; then
   mkdir -p "$store"
   rm -f "$db" "$db-wal" "$db-shm" "$store/.resolved"
