@@ -182,7 +182,7 @@ Result<ChildState> ChildStateOf(const CaseFile& file, const std::string& child_i
   }
   s.events.reserve(events.size());
   for (size_t i : events) s.events.push_back(file.input.events[i]);
-  if (const report::ReportPerson* p = file.input.FindPerson(child_id)) s.birth_date = p->birth_date;
+  if (const report::ReportPerson* p = file.FindReportPerson(child_id)) s.birth_date = p->birth_date;
   return s;
 }
 

@@ -442,6 +442,11 @@ const CasePerson* CaseFile::FindPerson(std::string_view person_id) const {
   return it == person_index.end() ? nullptr : &persons[it->second];
 }
 
+const report::ReportPerson* CaseFile::FindReportPerson(std::string_view person_id) const {
+  auto it = person_index.find(person_id);
+  return it == person_index.end() ? nullptr : &input.persons[it->second];
+}
+
 const CaseFamilyUnit* CaseFile::FindFamilyUnit(std::string_view family_unit) const {
   auto it = family_index.find(family_unit);
   return it == family_index.end() ? nullptr : &family_units[it->second];

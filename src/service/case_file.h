@@ -109,6 +109,9 @@ struct CaseFile {
   int64_t derived_separations = 0;                     // separated events read from memos
 
   const CasePerson* FindPerson(std::string_view person_id) const;
+  // input.persons' entry of the person, by person_index (ReportInput's own
+  // FindPerson scans the list).
+  const report::ReportPerson* FindReportPerson(std::string_view person_id) const;
   const CaseFamilyUnit* FindFamilyUnit(std::string_view family_unit) const;
   // The person holding a record reference, or "".
   std::string PersonOfRecord(std::string_view record_ref) const;

@@ -65,7 +65,7 @@ std::optional<CustodyNow> CustodyOf(const CaseFile& f, const std::vector<size_t>
 // The child's status when it is separated (or its separation is under review).
 std::optional<cases::ChildStatus> StatusOf(const CaseFile& f, const std::string& person_id,
                                            Date as_of) {
-  const report::ReportPerson* p = f.input.FindPerson(person_id);
+  const report::ReportPerson* p = f.FindReportPerson(person_id);
   if (p == nullptr || !p->child) return std::nullopt;
   auto state = ChildStateOf(f, person_id);
   if (!state.ok()) return std::nullopt;
@@ -324,7 +324,7 @@ FamilyList ListFamilies(const CaseFile& file, const ChildStatuses& statuses,
                     std::nullopt,     std::nullopt};
     for (const auto& [id, role] : unit.members) {
       ++s.members;
-      const report::ReportPerson* p = file.input.FindPerson(id);
+      const report::ReportPerson* p = file.FindReportPerson(id);
       if (p == nullptr || !p->child) continue;
       ++s.children;
       auto it = statuses.find(id);
@@ -396,7 +396,7 @@ Dashboard GetDashboard(const CaseFile& file, const ChildStatuses& statuses, Date
     const bool reu = e.type == EventType::kReunified;
     if (!sep && !reu) continue;
     for (const std::string& s : e.subjects) {
-      const report::ReportPerson* p = file.input.FindPerson(s);
+      const report::ReportPerson* p = file.FindReportPerson(s);
       if (p == nullptr || !p->child) continue;
       if (!(sep ? separated : reunified).insert(s).second) continue;
       const std::string month = e.occurred_at.ToIso().substr(0, 7);
