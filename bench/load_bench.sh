@@ -19,7 +19,9 @@
 #    is also given as a ratio of its p99 to the health p99.
 #
 # wrk and the server share the machine's cores; wrk runs --threads threads.
-# Needs the release build (scripts/build.sh release). Not part of ctest.
+# Needs the release build (scripts/build.sh release) and the Debian packages
+# wrk, sqlite3, curl and jq (installed with apt-get when missing; by hand:
+# `apt-get install wrk sqlite3 curl jq`). Not part of ctest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 families=100000
@@ -38,7 +40,7 @@ while (($#)); do
     --threads) wrk_threads=$2; shift 2 ;;
     --work) work=$2; shift 2 ;;
     --bin) bin=$2; shift 2 ;;
-    *) sed -n '2,22p' "$0" >&2; exit 1 ;;
+    *) sed -n '2,24p' "$0" >&2; exit 1 ;;
   esac
 done
 [ -x "$bin" ] || { echo "load_bench: $bin missing (scripts/build.sh release)" >&2; exit 1; }
@@ -60,7 +62,10 @@ fi
 store="$work/f$families-s$seed"
 db="$store/reunite.db"
 has_resolve=0
-"$bin" --help 2>/dev/null | grep -qE "^  resolve( |$)" && has_resolve=1
+# The help text is read whole first: `--help | grep -q` under pipefail fails
+# whenever grep exits before the binary has written everything (SIGPIPE).
+help_text=$("$bin" --help 2>/dev/null || true)
+grep -qE "^  resolve( |$)" <<<"$help_text" && has_resolve=1
 if [ ! -f "$store/.complete" ]; then
   mkdir -p "$store"
   rm -f "$db" "$db-wal" "$db-shm" "$store/.resolved"

@@ -76,7 +76,10 @@ awk -F, '
 # Resolve the stored records into persons, relationships and family units when
 # this build has the command (the server's case-file pages read them).
 has_resolve=0
-if "$bin" --help 2>/dev/null | grep -qE "^  resolve( |$)"; then
+# The help text is read whole first: `--help | grep -q` under pipefail fails
+# whenever grep exits before the binary has written everything (SIGPIPE).
+help_text=$("$bin" --help 2>/dev/null || true)
+if grep -qE "^  resolve( |$)" <<<"$help_text"; then
   has_resolve=1
   echo "== 3b. resolve the stored records into persons and families"
   "$bin" resolve --db "$db"

@@ -83,6 +83,7 @@ struct ApiServer::Impl {
   std::unique_ptr<service::TracingIndex> index;
   std::unique_ptr<service::CaseFileCache> case_files;
   std::unique_ptr<service::PersonNameIndexCache> person_names;
+  std::unique_ptr<service::ChildStatusCache> child_statuses;
   std::unique_ptr<service::CaseActions> case_actions;
   ApiContext api;
   std::string static_root;
@@ -346,6 +347,8 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(const ServerOptions& options
   impl->api.case_files = impl->case_files.get();
   impl->person_names = std::make_unique<service::PersonNameIndexCache>(options.model_path);
   impl->api.person_names = impl->person_names.get();
+  impl->child_statuses = std::make_unique<service::ChildStatusCache>();
+  impl->api.child_statuses = impl->child_statuses.get();
   impl->api.case_actions = impl->case_actions.get();
   impl->api.model_path = std::filesystem::exists(options.model_path) ? options.model_path : "";
   impl->api.openapi_json = embedded::kOpenApiJson;
@@ -372,6 +375,10 @@ Result<std::unique_ptr<ApiServer>> ApiServer::Start(const ServerOptions& options
   svr.set_write_timeout(options.write_timeout_s, 0);
   svr.set_keep_alive_timeout(options.keep_alive_timeout_s);
   svr.set_keep_alive_max_count(options.keep_alive_max_requests);
+  // cpp-httplib writes a reply's headers and body separately; with Nagle's
+  // algorithm on, the body waits for the client's delayed ACK (40 ms on
+  // Linux), which set every reply's latency floor (bench/load_bench.sh).
+  svr.set_tcp_nodelay(true);
   Impl* self = impl.get();
   svr.set_pre_routing_handler([self](const httplib::Request& req, httplib::Response& res) {
     return self->PreRouting(req, res);

@@ -5,7 +5,6 @@
 #include "common/clock.h"
 #include "http/route.h"
 #include "service/family_service.h"
-#include "service/person_service.h"
 #include "service/review_service.h"
 
 namespace reunite::http {
@@ -41,24 +40,15 @@ std::vector<Route> PersonRoutes() {
          REUNITE_ASSIGN_OR_RETURN(auto limit, ctx.QueryInt("limit", 50, 1, 500));
          o.offset = static_cast<size_t>(offset);
          o.limit = static_cast<size_t>(limit);
-         return Ok(service::ListFamiliesFor(ctx.db(), *ctx.api().case_files, *ctx.api().policy,
+         return Ok(service::ListFamiliesFor(ctx.db(), *ctx.api().case_files,
+                                            *ctx.api().child_statuses, *ctx.api().policy,
                                             ctx.caller(), o));
        }},
       {"GET", "/api/v1/families/{id}", "families.read", BodyKind::kNone,
        [](RequestContext& ctx) -> Result<Reply> {
-         REUNITE_ASSIGN_OR_RETURN(auto family,
-                                  service::ReadFamilyUnit(ctx.db(), *ctx.api().policy, ctx.caller(),
-                                                          ctx.PathParam("id")));
-         REUNITE_ASSIGN_OR_RETURN(auto today, ctx.QueryDate("as_of"));
-         REUNITE_ASSIGN_OR_RETURN(
-             family["children"],
-             service::FamilyChildrenFor(ctx.db(), *ctx.api().case_files, *ctx.api().policy,
-                                        ctx.caller(), ctx.PathParam("id"), today));
-         REUNITE_ASSIGN_OR_RETURN(
-             family["timeline"],
-             service::FamilyTimelineFor(ctx.db(), *ctx.api().case_files, *ctx.api().policy,
-                                        ctx.caller(), ctx.PathParam("id")));
-         return Ok(std::move(family));
+         REUNITE_ASSIGN_OR_RETURN(auto as_of, ctx.QueryDate("as_of"));
+         return Ok(service::ReadFamilyFor(ctx.db(), *ctx.api().case_files, *ctx.api().policy,
+                                          ctx.caller(), ctx.PathParam("id"), as_of));
        }},
       {"POST", "/api/v1/families/{id}/children/{child_id}/actions", "families.act", BodyKind::kJson,
        [](RequestContext& ctx) -> Result<Reply> {
@@ -73,8 +63,8 @@ std::vector<Route> PersonRoutes() {
       {"GET", "/api/v1/dashboard", "dashboard.read", BodyKind::kNone,
        [](RequestContext& ctx) -> Result<Reply> {
          REUNITE_ASSIGN_OR_RETURN(auto as_of, ctx.QueryDate("as_of"));
-         return Ok(service::DashboardFor(ctx.db(), *ctx.api().case_files, *ctx.api().policy,
-                                         ctx.caller(), as_of));
+         return Ok(service::DashboardFor(ctx.db(), *ctx.api().case_files, *ctx.api().child_statuses,
+                                         *ctx.api().policy, ctx.caller(), as_of));
        }},
       {"GET", "/api/v1/review-queue", "review.list", BodyKind::kNone,
        [](RequestContext& ctx) -> Result<Reply> {

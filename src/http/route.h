@@ -42,6 +42,7 @@ struct ApiContext {
   service::CaseFileCache* case_files = nullptr;
   service::CaseActions* case_actions = nullptr;
   service::PersonNameIndexCache* person_names = nullptr;  // name search over the case file
+  service::ChildStatusCache* child_statuses = nullptr;    // families list, dashboard
   bool secure_cookies = false;                            // Secure attribute on cookies (TLS)
 };
 

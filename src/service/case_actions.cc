@@ -170,18 +170,19 @@ Result<ChildState> ChildStateOf(const CaseFile& file, const std::string& child_i
   if (child == nullptr) return NotFound("no resolved person '" + child_id + "'");
   ChildState s;
   std::set<std::string, std::less<>> people = {child_id};
-  for (const cases::Relationship& r : file.input.relationships) {
+  for (size_t i : file.RelationshipsOf(child_id)) {
+    const cases::Relationship& r = file.input.relationships[i];
     if (r.child_id != child_id) continue;
     s.relationships.push_back(r);
     people.insert(r.parent_id);
   }
-  for (const cases::Event& e : file.input.events) {
-    if (std::any_of(e.subjects.begin(), e.subjects.end(),
-                    [&](const std::string& p) { return people.contains(p); })) {
-      s.events.push_back(e);
-    }
+  std::set<size_t> events;  // ascending: the file's order
+  for (const std::string& p : people) {
+    for (size_t i : file.EventsOf(p)) events.insert(i);
   }
-  if (const report::ReportPerson* p = file.input.FindPerson(child_id)) s.birth_date = p->birth_date;
+  s.events.reserve(events.size());
+  for (size_t i : events) s.events.push_back(file.input.events[i]);
+  if (const report::ReportPerson* p = file.FindReportPerson(child_id)) s.birth_date = p->birth_date;
   return s;
 }
 

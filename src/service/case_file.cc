@@ -141,6 +141,7 @@ class Loader {
     REUNITE_RETURN_IF_ERROR(log.Scan(0, [&](const storage::Event& e) { return AddEvent(e); }));
     DeriveSeparations();
     OrderSameDayEvents();
+    f_.IndexEvents(0);
     std::set<std::string> directives;
     for (const cases::Event& e : f_.input.events) {
       if (!e.authority.empty() && IsDecision(e.type)) directives.insert(e.authority);
@@ -233,6 +234,10 @@ class Loader {
                                                          : cases::Evidence::kClaimed;
           c.source = rel.source;
           children_of_[c.parent_id].push_back(c.child_id);
+          f_.relationships_of_person[c.parent_id].push_back(f_.relationships.size());
+          if (c.child_id != c.parent_id) {
+            f_.relationships_of_person[c.child_id].push_back(f_.relationships.size());
+          }
           f_.input.relationships.push_back(std::move(c));
           f_.relationships.push_back(std::move(rel));
           return Status::Ok();
@@ -437,6 +442,11 @@ const CasePerson* CaseFile::FindPerson(std::string_view person_id) const {
   return it == person_index.end() ? nullptr : &persons[it->second];
 }
 
+const report::ReportPerson* CaseFile::FindReportPerson(std::string_view person_id) const {
+  auto it = person_index.find(person_id);
+  return it == person_index.end() ? nullptr : &input.persons[it->second];
+}
+
 const CaseFamilyUnit* CaseFile::FindFamilyUnit(std::string_view family_unit) const {
   auto it = family_index.find(family_unit);
   return it == family_index.end() ? nullptr : &family_units[it->second];
@@ -445,6 +455,29 @@ const CaseFamilyUnit* CaseFile::FindFamilyUnit(std::string_view family_unit) con
 std::string CaseFile::PersonOfRecord(std::string_view record_ref) const {
   auto it = person_of_record.find(record_ref);
   return it == person_of_record.end() ? "" : it->second;
+}
+
+namespace {
+const std::vector<size_t> kNoIndices;
+}  // namespace
+
+const std::vector<size_t>& CaseFile::EventsOf(std::string_view person_id) const {
+  auto it = events_of_person.find(person_id);
+  return it == events_of_person.end() ? kNoIndices : it->second;
+}
+
+const std::vector<size_t>& CaseFile::RelationshipsOf(std::string_view person_id) const {
+  auto it = relationships_of_person.find(person_id);
+  return it == relationships_of_person.end() ? kNoIndices : it->second;
+}
+
+void CaseFile::IndexEvents(size_t from) {
+  for (size_t i = from; i < input.events.size(); ++i) {
+    for (const std::string& s : input.events[i].subjects) {
+      std::vector<size_t>& mine = events_of_person[s];
+      if (mine.empty() || mine.back() != i) mine.push_back(i);
+    }
+  }
 }
 
 Result<cases::Event> CaseEventFromStored(const storage::Event& s) {
@@ -525,6 +558,7 @@ Result<std::shared_ptr<const CaseFile>> CaseFileCache::Current(storage::Connecti
       return Status::Ok();
     }));
     if (!reload) {
+      grown->IndexEvents(file_->input.events.size());
       file_ = std::move(grown);
       return file_;
     }

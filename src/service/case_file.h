@@ -109,13 +109,29 @@ struct CaseFile {
   int64_t derived_separations = 0;                     // separated events read from memos
 
   const CasePerson* FindPerson(std::string_view person_id) const;
+  // input.persons' entry of the person, by person_index (ReportInput's own
+  // FindPerson scans the list).
+  const report::ReportPerson* FindReportPerson(std::string_view person_id) const;
   const CaseFamilyUnit* FindFamilyUnit(std::string_view family_unit) const;
   // The person holding a record reference, or "".
   std::string PersonOfRecord(std::string_view record_ref) const;
 
+  // Indices into input.events naming the person, ascending (log order after
+  // the load's sort, then the events appended since); empty for a person
+  // named by no event.
+  const std::vector<size_t>& EventsOf(std::string_view person_id) const;
+  // Indices into relationships (and input.relationships) with the person at
+  // either end, ascending.
+  const std::vector<size_t>& RelationshipsOf(std::string_view person_id) const;
+  // Adds input.events[from..] to the per-person event index (LoadCaseFile
+  // indexes every event; CaseFileCache the events it appends).
+  void IndexEvents(size_t from);
+
   std::map<std::string, size_t, std::less<>> person_index;
   std::map<std::string, std::string, std::less<>> person_of_record;
   std::map<std::string, size_t, std::less<>> family_index;
+  std::map<std::string, std::vector<size_t>, std::less<>> events_of_person;
+  std::map<std::string, std::vector<size_t>, std::less<>> relationships_of_person;
 };
 
 // Reads the whole case file. kFailedPrecondition (naming the store) when the

@@ -43,10 +43,7 @@ PersonSummary Summary(const CasePerson& p) {
 
 // The events naming `person_id`, in time order (stable: log order on a day).
 std::vector<size_t> EventsOf(const CaseFile& f, const std::string& person_id) {
-  std::vector<size_t> out;
-  for (size_t i = 0; i < f.input.events.size(); ++i) {
-    if (f.input.events[i].Involves(person_id)) out.push_back(i);
-  }
+  std::vector<size_t> out = f.EventsOf(person_id);
   std::stable_sort(out.begin(), out.end(), [&](size_t a, size_t b) {
     return f.input.events[a].occurred_at < f.input.events[b].occurred_at;
   });
@@ -68,7 +65,7 @@ std::optional<CustodyNow> CustodyOf(const CaseFile& f, const std::vector<size_t>
 // The child's status when it is separated (or its separation is under review).
 std::optional<cases::ChildStatus> StatusOf(const CaseFile& f, const std::string& person_id,
                                            Date as_of) {
-  const report::ReportPerson* p = f.input.FindPerson(person_id);
+  const report::ReportPerson* p = f.FindReportPerson(person_id);
   if (p == nullptr || !p->child) return std::nullopt;
   auto state = ChildStateOf(f, person_id);
   if (!state.ok()) return std::nullopt;
@@ -77,19 +74,6 @@ std::optional<cases::ChildStatus> StatusOf(const CaseFile& f, const std::string&
     return std::nullopt;
   }
   return std::move(status).value();
-}
-
-// Every child's status as of a date, folded once from a CaseIndex.
-std::map<std::string, cases::ChildStatus> EvaluateAll(const CaseFile& f, Date as_of) {
-  std::map<std::string, cases::ChildStatus> out;
-  const report::CaseIndex index(f.input);
-  auto assessed = report::AssessChildren(index, as_of);
-  if (!assessed.ok()) return out;
-  for (const report::ChildAssessment& a : *assessed) {
-    if (!a.separated()) continue;
-    out.emplace(a.person->person_id, cases::EvaluateChildCase(a.child_case, f.input.orders));
-  }
-  return out;
 }
 
 bool Open(const cases::ChildStatus& s) { return s.days_remaining || s.days_overdue; }
@@ -118,6 +102,35 @@ json StatusJson(const std::optional<cases::ChildStatus>& s) {
 }
 
 }  // namespace
+
+// ---- Children's statuses ----
+
+ChildStatuses EvaluateChildren(const CaseFile& file, Date as_of) {
+  ChildStatuses out;
+  const report::CaseIndex index(file.input);
+  auto assessed = report::AssessChildren(index, as_of);
+  if (!assessed.ok()) return out;
+  for (const report::ChildAssessment& a : *assessed) {
+    if (!a.separated()) continue;
+    out.emplace(a.person->person_id, cases::EvaluateChildCase(a.child_case, file.input.orders));
+  }
+  return out;
+}
+
+std::shared_ptr<const ChildStatuses> ChildStatusCache::Current(
+    const std::shared_ptr<const CaseFile>& file, Date as_of) {
+  std::lock_guard<std::mutex> lock(mu_);
+  if (file_ != file) {
+    file_ = file;
+    by_date_.clear();
+  }
+  auto it = by_date_.find(as_of);
+  if (it != by_date_.end()) return it->second;
+  if (by_date_.size() >= kDates) by_date_.erase(by_date_.begin());  // the earliest date
+  auto statuses = std::make_shared<const ChildStatuses>(EvaluateChildren(*file, as_of));
+  by_date_.emplace(as_of, statuses);
+  return statuses;
+}
 
 // ---- PersonNameIndex ----
 
@@ -235,7 +248,8 @@ Result<PersonView> GetPerson(const CaseFile& file, const std::string& person_id,
   PersonView v;
   v.person = Summary(*p);
   v.records = p->records;
-  for (const CaseRelationship& r : file.relationships) {
+  for (size_t i : file.RelationshipsOf(person_id)) {
+    const CaseRelationship& r = file.relationships[i];
     if (r.parent_id == person_id) {
       v.relationships.push_back(
           {r.child_id, "child", r.kind, r.evidence, r.status, r.source, r.evidence_items});
@@ -290,21 +304,27 @@ Result<FamilyView> GetFamily(const CaseFile& file, const std::string& family_uni
     }
     v.members.push_back(std::move(m));
   }
-  for (const CaseRelationship& r : file.relationships) {
-    if (members.contains(r.parent_id) || members.contains(r.child_id)) v.relationships.push_back(r);
+  std::set<size_t> related;  // ascending: the file's order
+  for (const std::string& id : members) {
+    for (size_t i : file.RelationshipsOf(id)) related.insert(i);
   }
+  for (size_t i : related) v.relationships.push_back(file.relationships[i]);
   return v;
 }
 
 FamilyList ListFamilies(const CaseFile& file, const FamilyListOptions& options) {
-  const auto statuses = EvaluateAll(file, options.as_of);
+  return ListFamilies(file, EvaluateChildren(file, options.as_of), options);
+}
+
+FamilyList ListFamilies(const CaseFile& file, const ChildStatuses& statuses,
+                        const FamilyListOptions& options) {
   std::vector<FamilySummary> all;
   for (const CaseFamilyUnit& unit : file.family_units) {
     FamilySummary s{unit.family_unit, unit.status, unit.apprehended_on, 0, 0, 0, 0,
                     std::nullopt,     std::nullopt};
     for (const auto& [id, role] : unit.members) {
       ++s.members;
-      const report::ReportPerson* p = file.input.FindPerson(id);
+      const report::ReportPerson* p = file.FindReportPerson(id);
       if (p == nullptr || !p->child) continue;
       ++s.children;
       auto it = statuses.find(id);
@@ -340,10 +360,13 @@ FamilyList ListFamilies(const CaseFile& file, const FamilyListOptions& options) 
 // ---- Dashboard ----
 
 Dashboard GetDashboard(const CaseFile& file, Date as_of) {
+  return GetDashboard(file, EvaluateChildren(file, as_of), as_of);
+}
+
+Dashboard GetDashboard(const CaseFile& file, const ChildStatuses& statuses, Date as_of) {
   Dashboard d;
   d.as_of = as_of;
   for (const report::ReportPerson& p : file.input.persons) d.children += p.child;
-  const auto statuses = EvaluateAll(file, as_of);
   d.separated = static_cast<int>(statuses.size());
   for (const auto& [id, s] : statuses) {
     ++d.by_status[std::string(cases::ReunificationStatusName(s.finding.status))];
@@ -373,7 +396,7 @@ Dashboard GetDashboard(const CaseFile& file, Date as_of) {
     const bool reu = e.type == EventType::kReunified;
     if (!sep && !reu) continue;
     for (const std::string& s : e.subjects) {
-      const report::ReportPerson* p = file.input.FindPerson(s);
+      const report::ReportPerson* p = file.FindReportPerson(s);
       if (p == nullptr || !p->child) continue;
       if (!(sep ? separated : reunified).insert(s).second) continue;
       const std::string month = e.occurred_at.ToIso().substr(0, 7);
@@ -435,6 +458,11 @@ json RelationshipJson(const std::string& parent_id, const std::string& child_id,
   if (items.empty()) items.push_back({{"kind", evidence}, {"source", source}});
   return {{"parent_id", parent_id}, {"child_id", child_id}, {"kind", kind},
           {"status", status},       {"evidence", items},    {"status_since", nullptr}};
+}
+
+json RelationshipJson(const CaseRelationship& r) {
+  return RelationshipJson(r.parent_id, r.child_id, r.kind, r.status, r.evidence, r.source,
+                          r.evidence_items);
 }
 
 json PersonViewJson(const PersonView& v) {

@@ -31,6 +31,30 @@
 
 namespace reunite::service {
 
+// ---- Children's statuses ----
+
+// Every separated child's derived status as of a date, by person id, folded
+// once over the whole file: the input of the family list and the dashboard.
+using ChildStatuses = std::map<std::string, cases::ChildStatus>;
+ChildStatuses EvaluateChildren(const CaseFile& file, Date as_of);
+
+// EvaluateChildren of the latest case file for the last few dates asked:
+// computed once per (file, date) and shared, because folding every child of
+// a 100,000-family store takes seconds, too long for each request of the
+// family list or the dashboard. A new file forgets the old one's statuses.
+// Thread-safe (one computation at a time); callers keep what they were given.
+class ChildStatusCache {
+ public:
+  std::shared_ptr<const ChildStatuses> Current(const std::shared_ptr<const CaseFile>& file,
+                                               Date as_of);
+
+ private:
+  static constexpr size_t kDates = 8;
+  std::mutex mu_;
+  std::shared_ptr<const CaseFile> file_;
+  std::map<Date, std::shared_ptr<const ChildStatuses>> by_date_;
+};
+
 // ---- Search ----
 
 // The fuzzy name index: a LinkageIndex (models/person.json) over the source
@@ -184,6 +208,9 @@ struct FamilyList {
 };
 
 FamilyList ListFamilies(const CaseFile& file, const FamilyListOptions& options);
+// The same from statuses already evaluated as of options.as_of.
+FamilyList ListFamilies(const CaseFile& file, const ChildStatuses& statuses,
+                        const FamilyListOptions& options);
 
 // ---- Dashboard ----
 
@@ -208,6 +235,8 @@ struct Dashboard {
 };
 
 Dashboard GetDashboard(const CaseFile& file, Date as_of);
+// The same from statuses already evaluated as of `as_of`.
+Dashboard GetDashboard(const CaseFile& file, const ChildStatuses& statuses, Date as_of);
 
 // ---- JSON ----
 // The shapes of the API (api/openapi.json): PersonSummary, PersonPage,
@@ -219,6 +248,9 @@ nlohmann::json PersonSummaryJson(const PersonSummary& p);
 // {"persons": [PersonSummary + score, matched_by], "next_cursor": null}; an id hit scores 1.
 nlohmann::json SearchJson(const std::vector<SearchHit>& hits);
 nlohmann::json PersonViewJson(const PersonView& v);
+// The API's Relationship (evidence as items; a relationship without items
+// has one, its evidence and source).
+nlohmann::json RelationshipJson(const CaseRelationship& r);
 nlohmann::json TimelineJson(const std::string& person_id, const std::vector<TimelineEntry>& t);
 nlohmann::json FamilyViewJson(const FamilyView& f);
 nlohmann::json FamilyListJson(const FamilyList& l);

@@ -82,61 +82,70 @@ Result<json> PersonTimelineFor(storage::Connection& db, CaseFileCache& cache,
 }
 
 Result<json> ListFamiliesFor(storage::Connection& db, CaseFileCache& cache,
-                             const AccessPolicy& policy, const Caller& caller,
-                             const FamilyListOptions& options) {
+                             ChildStatusCache& statuses, const AccessPolicy& policy,
+                             const Caller& caller, const FamilyListOptions& options) {
   REUNITE_ASSIGN_OR_RETURN(auto file, cache.Current(db));
-  FamilyList list = ListFamilies(*file, options);
+  FamilyList list = ListFamilies(*file, *statuses.Current(file, options.as_of), options);
   std::vector<std::string> units;
   for (const FamilySummary& s : list.families) units.push_back(s.family_unit);
   REUNITE_RETURN_IF_ERROR(RecordAudit(db, caller, units, "ok", "families"));
   return Redacted(policy, caller, FamilyListJson(list));
 }
 
-Result<json> DashboardFor(storage::Connection& db, CaseFileCache& cache, const AccessPolicy& policy,
-                          const Caller& caller, Date as_of) {
+Result<json> DashboardFor(storage::Connection& db, CaseFileCache& cache, ChildStatusCache& statuses,
+                          const AccessPolicy& policy, const Caller& caller, Date as_of) {
   REUNITE_ASSIGN_OR_RETURN(auto file, cache.Current(db));
-  Dashboard d = GetDashboard(*file, as_of);
+  Dashboard d = GetDashboard(*file, *statuses.Current(file, as_of), as_of);
   std::vector<std::string> children;
   for (const OverdueChild& o : d.overdue) children.push_back(o.child_id);
   REUNITE_RETURN_IF_ERROR(RecordAudit(db, caller, children, "ok", "dashboard"));
   return Redacted(policy, caller, DashboardJson(d));
 }
 
-Result<json> FamilyChildrenFor(storage::Connection& db, CaseFileCache& cache,
-                               const AccessPolicy& policy, const Caller& caller,
-                               const std::string& family_unit, Date as_of) {
+Result<json> ReadFamilyFor(storage::Connection& db, CaseFileCache& cache,
+                           const AccessPolicy& policy, const Caller& caller,
+                           const std::string& family_unit, Date as_of) {
   REUNITE_ASSIGN_OR_RETURN(auto file, cache.Current(db));
   REUNITE_ASSIGN_OR_RETURN(FamilyView view, GetFamily(*file, family_unit, as_of));
+  json members = json::array();
   json children = json::array();
-  for (const FamilyMemberView& m : view.members) {
-    if (m.status) children.push_back(cases::ChildStatusToJson(*m.status));
-  }
-  return Redacted(policy, caller, std::move(children));
-}
-
-Result<json> FamilyTimelineFor(storage::Connection& db, CaseFileCache& cache,
-                               const AccessPolicy& policy, const Caller& caller,
-                               const std::string& family_unit) {
-  REUNITE_ASSIGN_OR_RETURN(auto file, cache.Current(db));
-  const CaseFamilyUnit* unit = file->FindFamilyUnit(family_unit);
-  if (unit == nullptr) return NotFound("no family unit '" + family_unit + "'");
-  std::vector<TimelineEntry> all;
+  std::vector<std::string> subjects;
+  std::vector<TimelineEntry> timeline;
   std::set<int64_t> seen;
-  for (const auto& [member, role] : unit->members) {
-    auto mine = PersonTimeline(*file, member);
-    if (!mine.ok()) continue;  // a member no longer active
-    for (TimelineEntry& e : *mine) {
-      if (seen.insert(e.seq).second) all.push_back(std::move(e));
+  for (const FamilyMemberView& m : view.members) {
+    members.push_back(PersonSummaryJson(m.person));
+    if (m.status) children.push_back(cases::ChildStatusToJson(*m.status));
+    subjects.push_back(m.person.person_id);
+    REUNITE_ASSIGN_OR_RETURN(auto mine, PersonTimeline(*file, m.person.person_id));
+    for (TimelineEntry& e : mine) {
+      if (seen.insert(e.seq).second) timeline.push_back(std::move(e));
     }
   }
-  std::stable_sort(all.begin(), all.end(), [](const TimelineEntry& a, const TimelineEntry& b) {
-    return a.occurred_at != b.occurred_at ? a.occurred_at < b.occurred_at : a.seq < b.seq;
-  });
-  json events = std::move(TimelineJson(family_unit, all)["events"]);
-  for (auto& e : events) {
-    if (caller.role) policy.Redact(*caller.role, e);
+  std::stable_sort(
+      timeline.begin(), timeline.end(), [](const TimelineEntry& a, const TimelineEntry& b) {
+        return a.occurred_at != b.occurred_at ? a.occurred_at < b.occurred_at : a.seq < b.seq;
+      });
+  const std::set<std::string> ids(subjects.begin(), subjects.end());
+  json relationships = json::array();
+  for (const CaseRelationship& r : view.relationships) {
+    if (ids.contains(r.parent_id) && ids.contains(r.child_id)) {
+      relationships.push_back(RelationshipJson(r));
+    }
   }
-  return events;
+  REUNITE_RETURN_IF_ERROR(RecordAudit(db, caller, subjects, "ok", "family " + family_unit));
+  json out = {{"id", view.family_unit},
+              {"status", view.status},
+              {"apprehended_on", view.apprehended_on.empty() ? json() : json(view.apprehended_on)},
+              {"members", std::move(members)},
+              {"relationships", std::move(relationships)},
+              {"children", json::array()},
+              {"timeline", json::array()}};
+  out = Redacted(policy, caller, std::move(out));
+  out["children"] = Redacted(policy, caller, std::move(children));
+  json events = std::move(TimelineJson(family_unit, timeline)["events"]);
+  for (auto& e : events) e = Redacted(policy, caller, std::move(e));
+  out["timeline"] = std::move(events);
+  return out;
 }
 
 Result<json> ActOnChild(storage::Connection& db, CaseFileCache& cache, CaseActions& actions,

@@ -1,6 +1,6 @@
 // The API's case-file reads and the caseworker actions (GET /persons?q=,
-// /persons/{id}, /persons/{id}/timeline, GET /families,
-// GET /dashboard, the children of GET /families/{id}, POST
+// /persons/{id}, /persons/{id}/timeline, GET /families, /families/{id},
+// GET /dashboard, POST
 // /families/{id}/children/{child_id}/actions) over the shared CaseFileCache
 // (case_file.h) and the case-file queries (case_queries.h) and CaseActions
 // (case_actions.h). Every reply is passed through AccessPolicy::Redact for
@@ -48,25 +48,23 @@ Result<nlohmann::json> PersonTimelineFor(storage::Connection& db, CaseFileCache&
                                          const std::string& person_id);
 
 // FamilyListJson of the matching families.
+// The children's statuses come from `statuses` (shared with the dashboard).
 Result<nlohmann::json> ListFamiliesFor(storage::Connection& db, CaseFileCache& cache,
-                                       const AccessPolicy& policy, const Caller& caller,
-                                       const FamilyListOptions& options);
-// DashboardJson as of `as_of`.
+                                       ChildStatusCache& statuses, const AccessPolicy& policy,
+                                       const Caller& caller, const FamilyListOptions& options);
+// DashboardJson as of `as_of`, the children's statuses from `statuses`.
 Result<nlohmann::json> DashboardFor(storage::Connection& db, CaseFileCache& cache,
-                                    const AccessPolicy& policy, const Caller& caller, Date as_of);
-// The family unit's children with a derived status (ChildStatusToJson each),
-// for the "children" of GET /families/{id}; redacted, not audited (the family
-// read audits its members).
-Result<nlohmann::json> FamilyChildrenFor(storage::Connection& db, CaseFileCache& cache,
-                                         const AccessPolicy& policy, const Caller& caller,
-                                         const std::string& family_unit, Date as_of);
-// The family unit's custody timeline for the "timeline" of GET
-// /families/{id}: every event naming a member (TimelineJson's events, each
-// once), in time order, redacted; not audited (the family read audits its
-// members). kNotFound for an unknown family unit.
-Result<nlohmann::json> FamilyTimelineFor(storage::Connection& db, CaseFileCache& cache,
-                                         const AccessPolicy& policy, const Caller& caller,
-                                         const std::string& family_unit);
+                                    ChildStatusCache& statuses, const AccessPolicy& policy,
+                                    const Caller& caller, Date as_of);
+// GET /families/{id}: the family unit from the case file — "members"
+// (PersonSummaryJson, with each child's status), "relationships" between two
+// members (RelationshipJson), "children" (ChildStatusToJson of each member
+// with a derived status) and "timeline" (every event naming a member,
+// TimelineJson's events, each once, in time order). Redacted; the members'
+// read is audited. kNotFound for an unknown family unit.
+Result<nlohmann::json> ReadFamilyFor(storage::Connection& db, CaseFileCache& cache,
+                                     const AccessPolicy& policy, const Caller& caller,
+                                     const std::string& family_unit, Date as_of);
 // Applies `body` (CaseActionFromJson) to `child_id`, who must be a member of
 // `family_unit`; ActionOutcomeJson, redacted.
 Result<nlohmann::json> ActOnChild(storage::Connection& db, CaseFileCache& cache,

@@ -2,18 +2,44 @@
 
 #include <sqlite3.h>
 
+#include <chrono>
 #include <cstring>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <unordered_map>
 
 namespace reunite::storage {
 namespace {
 
+// Writers to one database file in this process take turns on a mutex before
+// BEGIN IMMEDIATE: a waiting writer wakes as soon as the previous one
+// commits, where SQLite's busy handler polls with sleeps of up to 100 ms
+// (the server's threads all append to the audit log, so every request
+// writes). Writers in other processes still meet the busy timeout.
+constexpr auto kWriteWait = std::chrono::seconds(10);  // as sqlite3_busy_timeout
+
+std::shared_ptr<std::timed_mutex> WriterGate(const std::string& path) {
+  static std::mutex mu;
+  static std::map<std::string, std::weak_ptr<std::timed_mutex>> gates;
+  std::lock_guard<std::mutex> lock(mu);
+  std::weak_ptr<std::timed_mutex>& slot = gates[path];
+  std::shared_ptr<std::timed_mutex> gate = slot.lock();
+  if (gate == nullptr) {
+    gate = std::make_shared<std::timed_mutex>();
+    slot = gate;
+  }
+  return gate;
+}
+
 class SqliteConnection final : public Connection {
  public:
-  SqliteConnection(std::string path, sqlite3* db) : path_(std::move(path)), db_(db) {}
+  SqliteConnection(std::string path, sqlite3* db)
+      : path_(std::move(path)), db_(db), writer_gate_(WriterGate(path_)) {}
   ~SqliteConnection() override {
     for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
-    sqlite3_close(db_);
+    sqlite3_close(db_);  // rolls back an open transaction
+    if (writing_) writer_gate_->unlock();
   }
 
   Dialect dialect() const override { return Dialect::kSqlite; }
@@ -126,9 +152,30 @@ class SqliteConnection final : public Connection {
     return Status::Ok();
   }
 
-  Status BeginWrite() override { return Execute("BEGIN IMMEDIATE", {}); }
-  Status Commit() override { return Execute("COMMIT", {}); }
-  Status Rollback() override { return Execute("ROLLBACK", {}); }
+  Status BeginWrite() override {
+    if (writing_) return Execute("BEGIN IMMEDIATE", {});  // SQLite refuses the nesting
+    if (!writer_gate_->try_lock_for(kWriteWait)) {
+      return FailedPrecondition(Describe() + ": another writer held the database for " +
+                                std::to_string(kWriteWait.count()) + " s (retry)");
+    }
+    Status s = Execute("BEGIN IMMEDIATE", {});
+    if (s.ok()) {
+      writing_ = true;
+    } else {
+      writer_gate_->unlock();
+    }
+    return s;
+  }
+  Status Commit() override {
+    Status s = Execute("COMMIT", {});
+    if (s.ok()) EndWrite();  // a failed commit leaves the transaction to Rollback
+    return s;
+  }
+  Status Rollback() override {
+    Status s = Execute("ROLLBACK", {});
+    EndWrite();
+    return s;
+  }
 
  private:
   Result<sqlite3_stmt*> Prepare(std::string_view sql) {
@@ -158,8 +205,16 @@ class SqliteConnection final : public Connection {
     return IoError(m);
   }
 
+  void EndWrite() {
+    if (!writing_) return;
+    writing_ = false;
+    writer_gate_->unlock();
+  }
+
   std::string path_;
   sqlite3* db_;
+  std::shared_ptr<std::timed_mutex> writer_gate_;
+  bool writing_ = false;  // holds writer_gate_: between BeginWrite and Commit/Rollback
   struct SqlHash {
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
