@@ -363,6 +363,23 @@ int main(int argc, char** argv) {
   std::printf("person matches (pairs of records of the same person, within and across sources):\n");
   PrintLine("pairs", overall);
   PrintLine("clusters", clustered);
+  {
+    // The figure: pairs of records of one person held by two
+    // different agencies, as the clusters imply them.
+    Counts cross;
+    for (int a = 0; a < kSources; ++a) {
+      for (int b = a + 1; b < kSources; ++b) {
+        const Counts& c = clustered_by_pair[pair_index(a, b)];
+        cross.truth += c.truth;
+        cross.predicted += c.predicted;
+        cross.tp += c.tp;
+        cross.candidates_true += c.candidates_true;
+      }
+    }
+    std::printf(
+        "cross-agency person matches (clusters, pairs of records from two different sources):\n");
+    PrintLine("cross", cross);
+  }
   for (int view = 0; view < 2; ++view) {
     std::printf("by source pair (%s):\n", view == 0 ? "accepted pairs" : "clusters");
     for (int a = 0; a < kSources; ++a) {
